@@ -1,0 +1,74 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from accounts import selectors
+from accounts.models import User
+
+
+class ProfileFieldsMixin(forms.Form):
+    """The trainee's profile: who they are and where they serve."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        help_text=_("As it should appear on your certificates."),
+        error_messages={"required": _("Enter your full name.")},
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=selectors.active_agencies(),
+        empty_label=_("Choose your agency"),
+        error_messages={
+            "required": _("Choose the agency you work for."),
+            "invalid_choice": _("That agency is not on the list. Choose one from the list."),
+        },
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region or duty station"),
+        queryset=selectors.active_regions(),
+        empty_label=_("Choose your region or duty station"),
+        error_messages={
+            "required": _("Choose the region or duty station where you serve."),
+            "invalid_choice": _("That region is not on the list. Choose one from the list."),
+        },
+    )
+    position = forms.CharField(
+        label=_("Position"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: inspector, border guard, consul."),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        initial="tg",
+    )
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if not name:
+            raise forms.ValidationError(_("Enter your full name."))
+        return name
+
+    def apply_to(self, user: User) -> None:
+        for field in ("full_name", "agency", "region", "position", "preferred_language"):
+            setattr(user, field, self.cleaned_data[field])
+
+
+class TraineeSignupForm(ProfileFieldsMixin):
+    """Extra sign-up fields for allauth (``ACCOUNT_SIGNUP_FORM_CLASS``).
+
+    The account adapter copies them onto the user before its first save, so a user never
+    exists without agency and region.
+    """
+
+    def signup(self, request, user):
+        # Everything was applied in AccountAdapter.save_user; nothing is left to store.
+        return user
+
+
+class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "agency", "region", "position", "preferred_language"]

@@ -1,0 +1,157 @@
+"""StreamField blocks shared by lessons and content pages.
+
+Each block renders with its own template in ``templates/blocks/`` and works without
+JavaScript: knowledge checks reveal their answer with ``<details>``.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.images.blocks import ImageBlock
+
+PLAIN_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading inside a lesson."""
+
+    text = blocks.CharBlock(label=_("Text"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"), choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A boxed note: information, warning, practical tip or hotline numbers."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[
+            ("info", _("Information")),
+            ("warning", _("Warning")),
+            ("tip", _("Practical tip")),
+            ("hotline", _("Hotline / where to refer")),
+        ],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    body = blocks.RichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT)
+
+    class Meta:
+        icon = "warning"
+        label = _("Callout")
+        template = "blocks/callout.html"
+
+
+class LegalProvisionBlock(blocks.StructBlock):
+    """A provision of law: which instrument and article, and what it means in plain words."""
+
+    instrument = blocks.CharBlock(label=_("Instrument"), max_length=255)
+    article = blocks.CharBlock(label=_("Article"), max_length=100)
+    paraphrase = blocks.RichTextBlock(label=_("In plain words"), features=PLAIN_RICH_TEXT)
+    source_url = blocks.URLBlock(label=_("Official text (link)"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Legal provision")
+        template = "blocks/legal_provision.html"
+
+
+class IndicatorChecklistBlock(blocks.StructBlock):
+    """Signs that a person may be a victim of trafficking, as a printable checklist."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False)
+    indicators = blocks.ListBlock(blocks.TextBlock(label=_("Indicator")), label=_("Indicators"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Indicator checklist")
+        template = "blocks/indicator_checklist.html"
+
+
+class CaseStudyBlock(blocks.StructBlock):
+    """A realistic situation followed by questions for reflection or group discussion."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    scenario = blocks.RichTextBlock(label=_("Scenario"), features=PLAIN_RICH_TEXT)
+    discussion_points = blocks.ListBlock(
+        blocks.TextBlock(label=_("Discussion point")), label=_("Discussion points"), min_num=1
+    )
+    takeaway = blocks.TextBlock(label=_("Key takeaway"), required=False)
+
+    class Meta:
+        icon = "user"
+        label = _("Case study")
+        template = "blocks/case_study.html"
+
+
+class KnowledgeCheckChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"), max_length=500)
+    is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+
+class KnowledgeCheckBlock(blocks.StructBlock):
+    """An ungraded question that lets the reader test their understanding on the spot."""
+
+    question = blocks.TextBlock(label=_("Question"))
+    choices = blocks.ListBlock(KnowledgeCheckChoiceBlock(), label=_("Answers"), min_num=2)
+    explanation = blocks.TextBlock(label=_("Explanation"))
+
+    class Meta:
+        icon = "help"
+        label = _("Knowledge check")
+        template = "blocks/knowledge_check.html"
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if not any(choice["is_correct"] for choice in cleaned["choices"]):
+            raise StructBlockValidationError(
+                block_errors={"choices": ValidationError(_("Mark at least one answer as correct."))}
+            )
+        return cleaned
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video served from the site's own documents or a link, always with a transcript.
+
+    Many duty stations have slow connections, so the transcript carries the content and the
+    video is an addition, never the only way to learn it.
+    """
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    url = blocks.URLBlock(label=_("Video address"), help_text=_("A link to an MP4 file or a video page."))
+    transcript = blocks.RichTextBlock(label=_("Transcript"), features=PLAIN_RICH_TEXT)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video.html"
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html")
+    image = ImageBlock(label=_("Image"), template="blocks/image.html")
+    video = VideoBlock()
+    callout = CalloutBlock()
+    legal_provision = LegalProvisionBlock()
+    indicator_checklist = IndicatorChecklistBlock()
+    case_study = CaseStudyBlock()
+    knowledge_check = KnowledgeCheckBlock()
+
+
+class ContentStreamBlock(blocks.StreamBlock):
+    """Blocks for general pages (about, help, hotlines)."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html")
+    image = ImageBlock(label=_("Image"), template="blocks/image.html")
+    callout = CalloutBlock()
+    legal_provision = LegalProvisionBlock()

@@ -1,0 +1,72 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import ContentStreamBlock
+
+
+class HomePage(Page):
+    """The site's front page: what Frontline is, and the way into the catalogue."""
+
+    headline = models.CharField(_("headline"), max_length=200)
+    intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("headline"), FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage", "cms.ContentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalogue_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = catalogue_courses(locale=self.locale)[:4]
+        return context
+
+
+class ContentPage(Page):
+    """A general page: about the programme, help, referral contacts."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    subpage_types = ["cms.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+@register_setting(icon="warning")
+class HelplineSettings(BaseSiteSetting):
+    """Referral contacts printed in every page footer, so help is one glance away."""
+
+    hotline_number = models.CharField(
+        _("anti-trafficking hotline"),
+        max_length=50,
+        blank=True,
+        help_text=_("The hotline of the Centre on Trafficking in Persons, free of charge."),
+    )
+    referral_note = models.TextField(
+        _("referral note"),
+        blank=True,
+        help_text=_("Where officers refer a possible victim, shown in the footer of every page."),
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("hotline_number"), FieldPanel("referral_note")], heading=_("Helpline")),
+    ]
+
+    class Meta:
+        verbose_name = _("helpline")

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from courses import views
+
+urlpatterns = [
+    path("learning/", views.my_learning, name="my_learning"),
+    path("courses/<int:course_id>/start/", views.course_start, name="course_start"),
+    path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+]

@@ -1,0 +1,47 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses import selectors, services
+from courses.models import CoursePage, LessonPage
+
+
+@login_required
+def my_learning(request):
+    learning = selectors.my_learning(user=request.user)
+    return render(
+        request,
+        "courses/my_learning.html",
+        {"learning": learning, "catalogue": selectors.catalogue_page()},
+    )
+
+
+@login_required
+@require_POST
+def course_start(request, course_id: int):
+    """Enrol and open the first lesson not yet completed."""
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    services.enrol(user=request.user, course=course)
+    lessons = list(selectors.course_lessons(course=course))
+    if not lessons:
+        messages.info(request, _("This course has no lessons yet."))
+        return redirect(course.get_url(request))
+    progress = selectors.course_progress(user=request.user, course=course, lessons=lessons)
+    return redirect(selectors.next_lesson(lessons=lessons, progress=progress).get_url(request))
+
+
+@login_required
+@require_POST
+def lesson_complete(request, lesson_id: int):
+    """Mark a lesson complete, then go on to the next one (or back to the course)."""
+    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    services.lesson_mark_complete(user=request.user, lesson=lesson)
+    context = selectors.lesson_context(user=request.user, lesson=lesson)
+    if context["progress"].completed:
+        messages.success(request, _("Well done: you have completed every lesson of this course."))
+        return redirect(context["course"].get_url(request))
+    messages.success(request, _("Lesson marked as complete."))
+    following = context["next_lesson"] or selectors.next_lesson(lessons=context["lessons"], progress=context["progress"])
+    return redirect((following or context["course"]).get_url(request))
