@@ -11,11 +11,7 @@ from courses.models import CoursePage, LessonPage
 @login_required
 def my_learning(request):
     learning = selectors.my_learning(user=request.user)
-    return render(
-        request,
-        "courses/my_learning.html",
-        {"learning": learning, "catalogue": selectors.catalogue_page()},
-    )
+    return render(request, "courses/my_learning.html", {"learning": learning})
 
 
 @login_required

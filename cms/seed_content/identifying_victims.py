@@ -459,10 +459,11 @@ COURSE = {
                         "title": "Screen before you charge",
                         "body": (
                             "<p>In any case involving prostitution or a brothel, check for trafficking indicators "
-                            "<b>before</b> treating anyone as an offender. Under article 20, parts 4 and 5, of the "
-                            "Anti-Trafficking Law, victims should not be punished for offences they committed as a "
-                            "result of being trafficked. The OSCE recommends that this non-punishment principle "
-                            "apply as early as possible, including at arrest.</p>"
+                            "<b>before</b> treating anyone as an offender. Article 20, parts 4 and 5, of the "
+                            "Anti-Trafficking Law provide for the non-punishment principle: victims should not be "
+                            "punished for offences they were made to commit because they were trafficked. OSCE "
+                            "guidance recommends applying this principle as early as possible, including at the "
+                            "moment of arrest.</p>"
                         ),
                     },
                 },
@@ -864,9 +865,9 @@ COURSE = {
                         "paraphrase": (
                             "<p>Consent is irrelevant where any of the means in the definition is established. A "
                             "person's status as a victim does not depend on cooperating with law enforcement, nor on "
-                            "being formally recognised as the aggrieved party in a criminal case. Parts 4 and 5 set "
-                            "out the non-punishment principle: victims should not be held liable for offences "
-                            "committed as a result of being trafficked. At the time of the Special Rapporteur's visit "
+                            "being formally recognised as the aggrieved party in a criminal case. Parts 4 and 5 "
+                            "provide for the application of the non-punishment principle, that is, not punishing "
+                            "victims for offences they were compelled to commit as a result of being trafficked. At the time of the Special Rapporteur's visit "
                             "in 2021, a reform to add this principle to the Criminal Code was being prepared, "
                             "because practice was inconsistent.</p>"
                         ),
