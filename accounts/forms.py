@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts import selectors
@@ -42,8 +43,13 @@ class ProfileFieldsMixin(forms.Form):
     preferred_language = forms.ChoiceField(
         label=_("Preferred language"),
         choices=settings.LANGUAGES,
-        initial="tg",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A new trainee most likely wants the language they are reading the form in.
+        if not self.initial.get("preferred_language"):
+            self.initial["preferred_language"] = (get_language() or "en").split("-")[0]
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())

@@ -1,0 +1,179 @@
+"""Building the site tree and demo data (used by ``manage.py seed_demo``)."""
+
+import secrets
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
+
+from accounts.models import Agency, Region
+from cms.models import HomePage
+from cms.seed_content import load_courses
+from courses.models import CourseIndexPage, CoursePage, LessonPage
+
+DEMO_PASSWORD = "frontline-demo"
+
+
+@dataclass
+class SeedReport:
+    created_pages: list = field(default_factory=list)
+    created_users: list = field(default_factory=list)
+    passwords: dict = field(default_factory=dict)
+
+
+def ensure_locales() -> None:
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def ensure_home_page(report: SeedReport) -> HomePage:
+    """A HomePage as the default site's root, replacing Wagtail's welcome page."""
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's "Welcome" placeholder takes the slug we want; it has no content to keep.
+        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore", numchild=0).delete()
+        home = root.add_child(
+            instance=HomePage(
+                title="Frontline",
+                slug="home",
+                headline="Training for the officials who meet victims of trafficking first",
+                intro=(
+                    "<p>Short, practical courses for police officers, border guards, consular staff and "
+                    "migration officers in Tajikistan: how to recognise a victim of trafficking, how to "
+                    "interview them without harm, and how to protect their rights.</p>"
+                ),
+            )
+        )
+        home.save_revision().publish()
+        report.created_pages.append(home.title)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Frontline")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def ensure_catalogue(home: HomePage, report: SeedReport) -> CourseIndexPage:
+    catalogue = CourseIndexPage.objects.child_of(home).first()
+    if catalogue is None:
+        catalogue = home.add_child(
+            instance=CourseIndexPage(
+                title="Courses",
+                slug="courses",
+                intro=(
+                    "Each course takes about an hour and a half, lesson by lesson, on a phone or a computer. "
+                    "Pass its assessment to receive a certificate that anyone can verify."
+                ),
+            )
+        )
+        catalogue.save_revision().publish()
+        report.created_pages.append(catalogue.title)
+    return catalogue
+
+
+def ensure_course(catalogue: CourseIndexPage, data: dict, report: SeedReport) -> CoursePage:
+    """Create a seed course and its lessons once; an existing course is left as editors made it."""
+    course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
+    if course is not None:
+        return course
+    course = catalogue.add_child(
+        instance=CoursePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            learning_outcomes=[{"type": "outcome", "value": text} for text in data["learning_outcomes"]],
+            estimated_minutes=data["estimated_minutes"],
+            validity_months=data["validity_months"],
+        )
+    )
+    course.audiences.set(Agency.objects.filter(code__in=data["required_for"]))
+    course.save_revision().publish()
+    report.created_pages.append(course.title)
+    for lesson in data["lessons"]:
+        page = course.add_child(
+            instance=LessonPage(
+                title=lesson["title"],
+                slug=lesson["slug"],
+                intro=lesson["intro"],
+                estimated_minutes=lesson["estimated_minutes"],
+                body=lesson["body"],
+            )
+        )
+        page.save_revision().publish()
+        report.created_pages.append(page.title)
+    return course
+
+
+def ensure_groups() -> None:
+    """Editors author, Moderators approve (Wagtail's default workflow), Coordinators report."""
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    Group.objects.get_or_create(name="Coordinators")
+    workflow = Workflow.objects.filter(name="Moderators approval").first()
+    if workflow is not None and not WorkflowPage.objects.filter(page=Page.get_first_root_node()).exists():
+        WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    for group in (editors, moderators):
+        group.permissions.add(admin_access)
+
+
+DEMO_USERS = [
+    # email, full name, role, agency code, region code, position
+    ("trainee@frontline.test", "Dilshod Rahimov", "trainee", "border-troops", "gbao", "Border guard, Ishkashim post"),
+    ("coordinator@frontline.test", "Malika Saidova", "coordinator", "mia-ctip", "dushanbe", "Training coordinator"),
+    ("editor@frontline.test", "Farrukh Nazarov", "editor", None, None, "Content editor"),
+    ("moderator@frontline.test", "Zarina Karimova", "moderator", None, None, "Content reviewer"),
+    ("admin@frontline.test", "Frontline Administrator", "superuser", None, None, "System administrator"),
+]
+
+ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators", "coordinator": "Coordinators"}
+
+
+def ensure_demo_users(report: SeedReport, *, show_passwords: bool) -> None:
+    User = get_user_model()
+    for email, full_name, role, agency_code, region_code, position in DEMO_USERS:
+        if User.objects.filter(email=email).exists():
+            continue
+        password = DEMO_PASSWORD if show_passwords else secrets.token_urlsafe(18)
+        user = User(
+            email=email,
+            full_name=full_name,
+            agency=Agency.objects.filter(code=agency_code).first() if agency_code else None,
+            region=Region.objects.filter(code=region_code).first() if region_code else None,
+            position=position,
+            preferred_language="en",
+            is_staff=role in {"editor", "moderator", "superuser"},
+            is_superuser=role == "superuser",
+        )
+        user.set_password(password)
+        user.save()
+        if role in ROLE_GROUPS:
+            user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        report.created_users.append(email)
+        if show_passwords:
+            report.passwords[email] = password
+
+
+@transaction.atomic
+def seed_demo(*, with_users: bool = True, show_passwords: bool = False, stdout=None) -> SeedReport:
+    """Build the site tree, the seed courses and the demo accounts; safe to run again."""
+    report = SeedReport()
+    ensure_locales()
+    home = ensure_home_page(report)
+    catalogue = ensure_catalogue(home, report)
+    for module in load_courses():
+        if stdout:
+            stdout.write(f"  course: {module.COURSE['title']}")
+        ensure_course(catalogue, module.COURSE, report)
+    ensure_groups()
+    if with_users:
+        ensure_demo_users(report, show_passwords=show_passwords)
+    return report
