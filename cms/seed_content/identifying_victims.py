@@ -99,8 +99,8 @@ COURSE = {
                         "agree to be sold for sex. A man who agreed to work on a building site in Russia did not agree "
                         "to have his passport taken and his wages kept for months.</p>"
                         "<p>Tajik law says the same thing. Article 20 of the 2014 Anti-Trafficking Law states that "
-                        "consent is irrelevant where any of the means listed in the definition has been "
-                        "established.</p>"
+                        "a person's agreement has no legal effect once any of the means in the definition has "
+                        "been proved.</p>"
                     ),
                 },
                 {"type": "heading", "value": {"text": "Children: the means are not needed", "level": "h2"}},
@@ -353,7 +353,7 @@ COURSE = {
                         "question": "When must a State official start the identification process?",
                         "choices": [
                             {"text": "Only after the person files a written complaint.", "is_correct": False},
-                            {"text": "Whenever there are reasonable indications of trafficking.", "is_correct": True},
+                            {"text": "As soon as there are reasonable indications that the person may be trafficked.", "is_correct": True},
                             {"text": "Only when there is proof that will stand up in court.", "is_correct": False},
                         ],
                         "explanation": (
@@ -403,8 +403,8 @@ COURSE = {
                         "days. When that time runs out, an employer may use the migrant's irregular status as a "
                         "threat. In the past, men were also trafficked to Kazakhstan for construction and farm "
                         "work.</p>"
-                        "<p>Forced labour also happens inside Tajikistan, in construction, mining, agriculture and "
-                        "domestic service, and children have been at risk in the cotton harvest.</p>"
+                        "<p>Forced labour also happens inside Tajikistan, on building sites, in mines, on farms and in "
+                        "private homes, and children have been at risk in the cotton harvest.</p>"
                     ),
                 },
                 {
@@ -525,8 +525,8 @@ COURSE = {
                         "criminal activity or armed conflict. People may be forced to steal, to carry drugs across a "
                         "border or to sell them. This matters for police, customs and drug control officers: the "
                         "courier you stop may be a victim as well as an offender.</p>"
-                        "<p>Many women and children who travelled to conflict zones in Syria and Iraq may have been "
-                        "trafficked, including for forced criminality or sexual exploitation. Tajikistan brought 84 "
+                        "<p>Some of the women and children who went to the conflict zones of Syria and Iraq may "
+                        "themselves have been trafficked, including for forced criminality or sexual exploitation. Tajikistan brought 84 "
                         "children back from Iraq in 2019.</p>"
                     ),
                 },
@@ -649,8 +649,8 @@ COURSE = {
                         "<p>Nothing in the definition requires crossing a border. A girl moved from a village to "
                         "Dushanbe and exploited there is as much a victim as a woman taken to Dubai.</p>"
                         "<p>The Special Rapporteur found that internal trafficking gets little attention because "
-                        "the focus is on Tajik migrants abroad. She named sexual exploitation, forced marriage, "
-                        "forced labour and servitude inside the country, and sectors such as construction, mining, "
+                        "the focus is on Tajik migrants abroad. She pointed to forced labour, servitude, forced "
+                        "marriage and sexual exploitation inside the country, and to risky sectors such as building, mining, "
                         "agriculture and domestic service. Victims of internal trafficking are often not identified "
                         "or assisted at all.</p>"
                         "<p>Identification is improving: according to UNODC, the number of identified victims rose "
@@ -730,12 +730,12 @@ COURSE = {
                     "type": "paragraph",
                     "value": (
                         "<p>Tajikistan has a long record of hosting Afghan refugees and joined the Refugee "
-                        "Convention and its Protocol in 1993. More than 5,400 Afghans arrived in January 2021 "
-                        "alone. In August 2021 the border was closed. The Special Rapporteur was told that 80 "
+                        "Convention and its Protocol in 1993. In January 2021 alone, over 5,400 Afghans "
+                        "came. In August 2021 the border was closed. The Special Rapporteur was told that 80 "
                         "asylum seekers were refused entry, stranded for two months in a buffer zone and then "
                         "forcibly returned without any assessment of their protection needs. Registration of new "
                         "asylum seekers was suspended and then resumed in March 2022.</p>"
-                        "<p>UNHCR has issued a non-return advisory for Afghanistan. Women and girls returned there "
+                        "<p>UNHCR has advised States not to send people back to Afghanistan. Women and girls returned there "
                         "face risks of trafficking for forced marriage, sexual exploitation and forced labour; boys "
                         "also face trafficking risks. A person at the border who fears these harms may be both an "
                         "asylum seeker and a possible trafficking victim. UNHCR Guidelines on International "
@@ -863,11 +863,11 @@ COURSE = {
                         "instrument": "Law on Counteracting Trafficking in Persons and Providing Support to Victims of Trafficking in Persons (2014)",
                         "article": "Article 20",
                         "paraphrase": (
-                            "<p>Consent is irrelevant where any of the means in the definition is established. A "
+                            "<p>Once any of the means in the definition has been proved, the victim's agreement has no legal weight. A "
                             "person's status as a victim does not depend on cooperating with law enforcement, nor on "
                             "being formally recognised as the aggrieved party in a criminal case. Parts 4 and 5 "
                             "provide for the application of the non-punishment principle, that is, not punishing "
-                            "victims for offences they were compelled to commit as a result of being trafficked. At the time of the Special Rapporteur's visit "
+                            "victims for offences they were compelled to commit as a result of being trafficked. When the Special Rapporteur visited "
                             "in 2021, a reform to add this principle to the Criminal Code was being prepared, "
                             "because practice was inconsistent.</p>"
                         ),
@@ -982,7 +982,7 @@ COURSE = {
                         "question": "Who may carry out a preliminary identification under the National Referral Mechanism?",
                         "choices": [
                             {"text": "Only a court.", "is_correct": False},
-                            {"text": "Any State agency or a non-governmental organisation.", "is_correct": True},
+                            {"text": "Any State body, or an NGO.", "is_correct": True},
                             {"text": "Only the Prosecutor General's Office.", "is_correct": False},
                         ],
                         "explanation": (
@@ -1002,7 +1002,7 @@ COURSE = {
                         ],
                         "explanation": (
                             "Article 29 of the Anti-Trafficking Law provides support for up to two months "
-                            "irrespective of the victim's willingness to cooperate with law enforcement."
+                            "whether or not the victim is willing to cooperate with law enforcement."
                         ),
                     },
                 },
@@ -1078,13 +1078,13 @@ ASSESSMENT = {
             "type": "true_false",
             "statement": "The State only has to identify a victim after the victim files a formal complaint.",
             "is_true": False,
-            "explanation": "Identification is a positive obligation. The State must act whenever there are reasonable indications of trafficking, with or without a complaint.",
+            "explanation": "Identification is a positive obligation. The State must act as soon as there are reasonable indications that a person may be trafficked, with or without a complaint.",
         },
         {
             "type": "single_choice",
             "question": "Under the National Referral Mechanism, who may carry out a preliminary identification?",
             "choices": [
-                {"text": "A State agency or a non-governmental organisation", "is_correct": True},
+                {"text": "Any State body, or an NGO", "is_correct": True},
                 {"text": "Only a judge", "is_correct": False},
                 {"text": "Only the victim's employer", "is_correct": False},
             ],
@@ -1134,7 +1134,7 @@ ASSESSMENT = {
             "type": "true_false",
             "statement": "A person can be a victim of trafficking without ever leaving Tajikistan.",
             "is_true": True,
-            "explanation": "The definition has no border element. Internal trafficking for sexual exploitation, forced marriage and forced labour occurs inside Tajikistan.",
+            "explanation": "The definition has no border element. Forced labour, forced marriage and sexual exploitation also happen entirely inside Tajikistan.",
         },
         {
             "type": "single_choice",

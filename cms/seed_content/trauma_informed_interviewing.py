@@ -260,8 +260,8 @@ COURSE = {
                         "article": "Article 20",
                         "paraphrase": (
                             "<p>Victim status does not depend on cooperating with law enforcement or on being the "
-                            "aggrieved party in a criminal case. Consent to exploitation is irrelevant where any of "
-                            "the means of trafficking was used. Parts 4 and 5 provide for the non-punishment "
+                            "aggrieved party in a criminal case. If any of the means of trafficking was used, the "
+                            "person's agreement to the exploitation has no legal weight. Parts 4 and 5 provide for the non-punishment "
                             "principle.</p>"
                         ),
                         "source_url": "",
@@ -546,8 +546,8 @@ COURSE = {
                     "type": "paragraph",
                     "value": (
                         "<p>Every person under 18 is a child. Trafficking of minors is a crime under article 167 "
-                        "of the Criminal Code, and Part 5 of the Anti-Trafficking Law sets out the State's duties to "
-                        "identify, assist and protect child victims. Tajikistan is a party to the Convention on the "
+                        "of the Criminal Code, and Part 5 of the Anti-Trafficking Law describes what the State must do "
+                        "to identify, assist and protect child victims. Tajikistan is a party to the Convention on the "
                         "Rights of the Child: in every decision, the child's best interests come first. If you are "
                         "not sure of a person's age, treat the person as a child until the age is established.</p>"
                         "<p>Tajikistan has developed child-friendly justice measures, in line with the Committee on "
@@ -766,8 +766,8 @@ COURSE = {
                     "type": "paragraph",
                     "value": (
                         "<p>The Special Rapporteur reported discriminatory attitudes in the police and prosecution, "
-                        "especially towards victims of sexual exploitation, and the lack of identification of "
-                        "lesbian, gay, bisexual and trans victims, victims with disabilities and children from "
+                        "especially towards victims of sexual exploitation, and the failure to identify victims "
+                        "who are lesbian, gay, bisexual or trans, victims with disabilities and children from "
                         "minority groups such as Roma and Jughi. These common beliefs are wrong:</p>"
                         "<ul>"
                         "<li><b>'A real victim would have escaped.'</b> Debt, threats to the family, lack of "
@@ -1079,7 +1079,7 @@ ASSESSMENT = {
                 "Dari, has no documents and seems very frightened. A man travelling with him says he is the boy's "
                 "uncle, speaks Tajik well and offers to interpret. Through gestures the boy shows marks on his hands "
                 "and points to a picture of a brick kiln. The man says they only want work in Tajikistan. Women and "
-                "boys returned to Afghanistan face trafficking risks, and UNHCR has issued a non-return advisory.</p>"
+                "boys returned to Afghanistan face trafficking risks, and UNHCR has asked States not to return people there.</p>"
             ),
             "questions": [
                 {
