@@ -242,5 +242,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every background task it runs; that is noise outside debugging.
-    "loggers": {"django.tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    "loggers": {name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail")},
 }

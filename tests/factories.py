@@ -1,0 +1,145 @@
+"""Factories for Frontline's models and helpers that build a published Wagtail site tree."""
+
+import factory
+from allauth.account.models import EmailAddress
+from factory.django import DjangoModelFactory
+from wagtail.models import Page
+
+from accounts.models import Agency, Region, User
+from cms.models import HomePage
+from cms.services import SeedReport, ensure_catalogue, ensure_home_page, ensure_locales
+from courses.models import CourseIndexPage, CoursePage, LessonPage
+
+DEFAULT_PASSWORD = "correct-horse-battery-staple"
+
+
+class AgencyFactory(DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"test-agency-{n}")
+    name = factory.Sequence(lambda n: f"Test agency {n}")
+    name_ru = ""
+    name_tg = ""
+    is_active = True
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"test-region-{n}")
+    name = factory.Sequence(lambda n: f"Test region {n}")
+    kind = Region.Kind.DOMESTIC
+    is_active = True
+
+
+class UserFactory(DjangoModelFactory):
+    """A user whose e-mail address is already confirmed (so they may log in)."""
+
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"trainee{n}@example.org")
+    full_name = factory.Faker("name")
+    agency = factory.SubFactory(AgencyFactory)
+    region = factory.SubFactory(RegionFactory)
+    position = "Inspector"
+    preferred_language = "en"
+    password = factory.django.Password(DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        """Pass ``verified_email=False`` to leave the address unconfirmed."""
+        if create:
+            EmailAddress.objects.create(
+                user=obj, email=obj.email, primary=True, verified=True if extracted is None else bool(extracted)
+            )
+
+
+def lesson_body(text: str = "A short lesson paragraph.") -> list:
+    return [
+        {"type": "heading", "value": {"text": "Section", "level": "h2"}},
+        {"type": "paragraph", "value": f"<p>{text}</p>"},
+    ]
+
+
+def publish(page: Page) -> Page:
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def build_home() -> HomePage:
+    """The default site's root HomePage (replacing Wagtail's welcome page), with locales."""
+    ensure_locales()
+    return ensure_home_page(SeedReport())
+
+
+def build_catalogue() -> CourseIndexPage:
+    return ensure_catalogue(build_home(), SeedReport())
+
+
+def build_course(
+    *,
+    title: str = "Identifying victims",
+    lessons: int = 3,
+    live: bool = True,
+    audiences=(),
+    catalogue: CourseIndexPage | None = None,
+) -> CoursePage:
+    """A CoursePage under the catalogue with ``lessons`` published LessonPages.
+
+    With ``live=False`` the course (and its lessons) exist only as unpublished drafts.
+    """
+    catalogue = catalogue or build_catalogue()
+    course = catalogue.add_child(
+        instance=CoursePage(
+            title=title,
+            slug=_unique_slug(catalogue, title),
+            summary=f"Summary of {title}.",
+            learning_outcomes=[{"type": "outcome", "value": "Recognise indicators of trafficking."}],
+            estimated_minutes=90,
+            live=live,
+        )
+    )
+    if audiences:
+        course.audiences.set(audiences)
+    if live:
+        publish(course)
+    else:
+        course.save_revision()
+    for number in range(1, lessons + 1):
+        lesson = course.add_child(
+            instance=LessonPage(
+                title=f"{title}: lesson {number}",
+                slug=f"lesson-{number}",
+                intro=f"Introduction to lesson {number}.",
+                body=lesson_body(f"Body of lesson {number} of {title}."),
+                live=live,
+            )
+        )
+        if live:
+            publish(lesson)
+        else:
+            lesson.save_revision()
+    course.refresh_from_db()
+    return course
+
+
+def _unique_slug(parent: Page, title: str) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(title) or "course"
+    slug, n = base, 1
+    while parent.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def lessons_of(course: CoursePage) -> list[LessonPage]:
+    return list(LessonPage.objects.child_of(course).order_by("path"))
