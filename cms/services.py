@@ -1,6 +1,7 @@
 """Building the site tree and demo data (used by ``manage.py seed_demo``)."""
 
 import secrets
+import uuid
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
@@ -11,11 +12,15 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
 from accounts.models import Agency, Region
+from assessments.models import AssessmentPage
 from cms.models import HomePage
 from cms.seed_content import load_courses
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 DEMO_PASSWORD = "frontline-demo"
+# Seeded blocks get ids derived from the course and position, so every installation (and every
+# translation) of a seed assessment grades the same answers the same way.
+SEED_NAMESPACE = uuid.UUID("6f1c2a64-8d0b-4f7e-9a51-3c2d7e9b1f40")
 
 
 @dataclass
@@ -111,6 +116,89 @@ def ensure_course(catalogue: CourseIndexPage, data: dict, report: SeedReport) ->
     return course
 
 
+def _seed_id(*parts) -> str:
+    return str(uuid.uuid5(SEED_NAMESPACE, "/".join(str(part) for part in parts)))
+
+
+def _question_block(item: dict, *path) -> dict:
+    """One question of a seed assessment in Wagtail's raw StreamField form."""
+    kind = item["type"]
+    if kind == "true_false":
+        value = {"statement": item["statement"], "is_true": item["is_true"], "explanation": item["explanation"]}
+    elif kind == "scenario":
+        value = {
+            "case": item["case"],
+            "questions": [_question_block(sub, *path, i) for i, sub in enumerate(item["questions"])],
+        }
+    else:
+        value = {
+            "question": item["question"],
+            "choices": [
+                {"type": "item", "id": _seed_id(*path, "choice", i), "value": dict(text=c["text"], is_correct=c["is_correct"])}
+                for i, c in enumerate(item["choices"])
+            ],
+            "explanation": item["explanation"],
+        }
+        if kind == "multiple_choice":
+            value["scoring"] = "partial" if item.get("partial_credit") else "all_or_nothing"
+    return {"type": kind, "id": _seed_id(*path), "value": value}
+
+
+def assessment_stream(slug: str, items: list[dict], *, per_attempt: int) -> list[dict]:
+    """Every attempt gets one scenario and fills the rest from the standalone questions."""
+    scenarios = [(i, item) for i, item in enumerate(items) if item["type"] == "scenario"]
+    standalone = [(i, item) for i, item in enumerate(items) if item["type"] != "scenario"]
+    stream = []
+    if scenarios:
+        stream.append(
+            {
+                "type": "pool",
+                "id": _seed_id(slug, "pool", "scenarios"),
+                "value": {
+                    "title": "Scenarios",
+                    "draw": 1,
+                    "questions": [_question_block(item, slug, i) for i, item in scenarios],
+                },
+            }
+        )
+    stream.append(
+        {
+            "type": "pool",
+            "id": _seed_id(slug, "pool", "questions"),
+            "value": {
+                "title": "Questions",
+                "draw": min(per_attempt - len(stream), len(standalone)),
+                "questions": [_question_block(item, slug, i) for i, item in standalone],
+            },
+        }
+    )
+    return stream
+
+
+def ensure_assessment(course: CoursePage, slug: str, data: dict, report: SeedReport) -> AssessmentPage:
+    assessment = AssessmentPage.objects.child_of(course).first()
+    if assessment is not None:
+        return assessment
+    per_attempt = 10
+    assessment = course.add_child(
+        instance=AssessmentPage(
+            title=data["title"],
+            slug="assessment",
+            intro=data["intro"],
+            pass_mark=80,
+            questions_per_attempt=per_attempt,
+            attempts_allowed=0,
+            cooldown_hours=1,
+            time_limit_minutes=30,
+            show_correct_answers=True,
+            questions=assessment_stream(slug, data["questions"], per_attempt=per_attempt),
+        )
+    )
+    assessment.save_revision().publish()
+    report.created_pages.append(assessment.title)
+    return assessment
+
+
 def ensure_groups() -> None:
     """Editors author, Moderators approve (Wagtail's default workflow), Coordinators report."""
     editors, _ = Group.objects.get_or_create(name="Editors")
@@ -172,7 +260,8 @@ def seed_demo(*, with_users: bool = True, show_passwords: bool = False, stdout=N
     for module in load_courses():
         if stdout:
             stdout.write(f"  course: {module.COURSE['title']}")
-        ensure_course(catalogue, module.COURSE, report)
+        course = ensure_course(catalogue, module.COURSE, report)
+        ensure_assessment(course, module.COURSE["slug"], module.ASSESSMENT, report)
     ensure_groups()
     if with_users:
         ensure_demo_users(report, show_passwords=show_passwords)

@@ -236,11 +236,16 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Background work (certificate PDFs) goes through Django's tasks framework. The immediate
+# backend runs a task when it is enqueued, which for certificates is after the transaction
+# commits; point TASKS_BACKEND at a queue backend to move rendering to a worker process.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every background task it runs; that is noise outside debugging.
-    "loggers": {name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail")},
+    "loggers": {name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools")},
 }

@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("", include("courses.urls")),
+    path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
     path("search/", search, name="search"),
     path("", include(wagtail_urls)),
 )

@@ -77,7 +77,7 @@ class CoursePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "assessments.AssessmentPage"]
 
     class Meta:
         verbose_name = _("course")
@@ -86,8 +86,11 @@ class CoursePage(Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        from assessments.selectors import course_assessment
+
         context["lessons"] = list(selectors.course_lessons(course=self))
         context["progress"] = selectors.course_progress(user=request.user, course=self, lessons=context["lessons"])
+        context["assessment"] = course_assessment(course=self)
         return context
 
 

@@ -31,8 +31,9 @@ def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     return completion
 
 
-def course_requirements_met(*, user, course: CoursePage) -> bool:
-    """The course completion rule: every live lesson of the course is complete."""
+def lessons_complete(*, user, course: CoursePage) -> bool:
+    """Whether the trainee has completed every live lesson of the course."""
+    course = canonical_page(course)
     lesson_ids = set(course_lessons(course=course).values_list("pk", flat=True))
     done_ids = set(
         LessonCompletion.objects.filter(user=user, course=course, lesson_id__in=lesson_ids).values_list(
@@ -42,11 +43,23 @@ def course_requirements_met(*, user, course: CoursePage) -> bool:
     return bool(lesson_ids) and lesson_ids <= done_ids
 
 
+def course_requirements_met(*, user, course: CoursePage) -> bool:
+    """The course completion rule: every lesson complete and, where the course has an
+    assessment, a passed attempt at it."""
+    from assessments.selectors import course_assessment, has_passed
+
+    if not lessons_complete(user=user, course=course):
+        return False
+    assessment = course_assessment(course=course)
+    return assessment is None or has_passed(user=user, course=course)
+
+
 def course_refresh_completion(*, user, course: CoursePage) -> bool:
     """Mark the enrolment complete once the completion rule is met; returns whether it is."""
     course = canonical_page(course)
     if not course_requirements_met(user=user, course=course):
         return False
+    enrol(user=user, course=course)
     Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True).update(
         completed_at=timezone.now()
     )

@@ -1,0 +1,131 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from assessments.blocks import QuestionStreamBlock
+
+
+class AssessmentPage(Page):
+    """The graded assessment of a course; one per course, below its lessons."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("questions drawn per attempt"),
+        default=10,
+        help_text=_("How many questions each attempt shows, drawn at random. 0 shows them all."),
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
+    )
+    cooldown_hours = models.PositiveSmallIntegerField(
+        _("cool-down between attempts (hours)"), default=0, validators=[MaxValueValidator(24 * 30)]
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("Leave empty for no time limit."),
+    )
+    show_correct_answers = models.BooleanField(
+        _("show correct answers after submission"), default=True
+    )
+    questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("pass_mark"),
+                FieldPanel("questions_per_attempt"),
+                FieldPanel("attempts_allowed"),
+                FieldPanel("cooldown_hours"),
+                FieldPanel("time_limit_minutes"),
+                FieldPanel("show_correct_answers"),
+            ],
+            heading=_("Rules"),
+        ),
+        FieldPanel("questions"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("assessment")
+
+    def serve(self, request, *args, **kwargs):
+        from assessments.views import assessment_overview
+
+        return assessment_overview(request, self)
+
+
+class Attempt(models.Model):
+    """One attempt at an assessment. Its drawn questions are stored with it, so later edits
+    to the assessment never change what was asked or how it was graded."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
+        TIMED_OUT = "timed_out", _("Time ran out")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attempts")
+    assessment = models.ForeignKey(
+        AssessmentPage, null=True, on_delete=models.SET_NULL, related_name="attempts"
+    )
+    course = models.ForeignKey("courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="attempts")
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
+    language = models.CharField(_("language"), max_length=10)
+    questions = models.JSONField(_("questions drawn"))
+    pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
+    show_correct_answers = models.BooleanField(default=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    deadline_at = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    results = models.JSONField(_("results per question"), default=list, blank=True)
+    points = models.DecimalField(_("points"), max_digits=7, decimal_places=3, null=True, blank=True)
+    max_points = models.PositiveSmallIntegerField(_("maximum points"), null=True, blank=True)
+    score = models.PositiveSmallIntegerField(_("score (%)"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["-started_at"]
+        constraints = [
+            # At most one open attempt per trainee and assessment.
+            models.UniqueConstraint(
+                fields=["user", "assessment"],
+                condition=Q(status="in_progress"),
+                name="one_open_attempt_per_assessment",
+            ),
+            # A closed attempt is graded, an open one is not: grading happens exactly once.
+            models.CheckConstraint(
+                condition=(
+                    Q(status="in_progress", submitted_at__isnull=True, score__isnull=True, passed__isnull=True)
+                    | (
+                        ~Q(status="in_progress")
+                        & Q(submitted_at__isnull=False, score__isnull=False, passed__isnull=False)
+                    )
+                ),
+                name="attempt_graded_iff_closed",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "course", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.user} – {self.assessment} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS

@@ -1,0 +1,104 @@
+"""Reads about assessments: which one a course has, and whether a trainee may take it now."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from assessments.models import AssessmentPage, Attempt
+from courses.models import CoursePage
+from courses.selectors import canonical_page
+
+
+def course_assessment(*, course: CoursePage) -> AssessmentPage | None:
+    """The live assessment below a course (in the course's own language)."""
+    return AssessmentPage.objects.live().child_of(course).first()
+
+
+def parent_course(*, assessment: AssessmentPage) -> CoursePage:
+    return CoursePage.objects.get(path=assessment.path[: -Page.steplen])
+
+
+def has_passed(*, user, course: CoursePage) -> bool:
+    course = canonical_page(course)
+    return Attempt.objects.filter(user=user, course=course, passed=True).exists()
+
+
+def open_attempt(*, user, assessment: AssessmentPage) -> Attempt | None:
+    assessment = canonical_page(assessment)
+    return Attempt.objects.filter(user=user, assessment=assessment, status=Attempt.Status.IN_PROGRESS).first()
+
+
+def user_attempts(*, user, course: CoursePage):
+    return Attempt.objects.filter(user=user, course=canonical_page(course)).exclude(
+        status=Attempt.Status.IN_PROGRESS
+    )
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Whether a trainee may start an attempt now, and if not, why and until when."""
+
+    class Reason:
+        OK = "ok"
+        OPEN = "open"  # an attempt is in progress: continue it
+        LOCKED = "locked"  # lessons not all complete
+        CERTIFIED = "certified"  # holds a valid certificate not yet due for renewal
+        EXHAUSTED = "exhausted"
+        COOLDOWN = "cooldown"
+
+    reason: str
+    attempts_used: int = 0
+    attempts_allowed: int = 0
+    next_possible_at: datetime | None = None
+    open_attempt: Attempt | None = None
+
+    @property
+    def can_start(self) -> bool:
+        return self.reason == self.Reason.OK
+
+    @property
+    def attempts_left(self) -> int | None:
+        if not self.attempts_allowed:
+            return None
+        return max(0, self.attempts_allowed - self.attempts_used)
+
+
+def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None) -> Eligibility:
+    from certificates.selectors import current_certificate
+    from courses.services import lessons_complete
+
+    now = now or timezone.now()
+    Reason = Eligibility.Reason
+    course = canonical_page(parent_course(assessment=assessment))
+    assessment = canonical_page(assessment)
+    if not lessons_complete(user=user, course=course):
+        return Eligibility(reason=Reason.LOCKED)
+
+    attempt = open_attempt(user=user, assessment=assessment)
+    if attempt is not None:
+        return Eligibility(reason=Reason.OPEN, open_attempt=attempt)
+
+    # A renewal starts a new cycle: attempts and cool-down count from the last certificate.
+    certificate = current_certificate(user=user, course=course)
+    if certificate is not None and not certificate.renewal_open(today=now.date()):
+        return Eligibility(reason=Reason.CERTIFIED)
+    closed = user_attempts(user=user, course=course)
+    if certificate is not None:
+        closed = closed.filter(submitted_at__gt=certificate.issued_at)
+    attempts_used = closed.count()
+    allowed = assessment.attempts_allowed
+    if allowed and attempts_used >= allowed:
+        return Eligibility(reason=Reason.EXHAUSTED, attempts_used=attempts_used, attempts_allowed=allowed)
+    last = closed.order_by("-submitted_at").values_list("submitted_at", flat=True).first()
+    if last and assessment.cooldown_hours:
+        next_possible_at = last + timedelta(hours=assessment.cooldown_hours)
+        if next_possible_at > now:
+            return Eligibility(
+                reason=Reason.COOLDOWN,
+                attempts_used=attempts_used,
+                attempts_allowed=allowed,
+                next_possible_at=next_possible_at,
+            )
+    return Eligibility(reason=Reason.OK, attempts_used=attempts_used, attempts_allowed=allowed)

@@ -1,0 +1,111 @@
+"""Starting and submitting attempts. Grading happens here, on the server, exactly once."""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from assessments import questions as q
+from assessments.models import AssessmentPage, Attempt
+from assessments.selectors import Eligibility, eligibility, open_attempt, parent_course
+from courses.selectors import canonical_page
+
+# Answers sent this long after the deadline still count: the network is slow in the mountains.
+SUBMISSION_GRACE = timedelta(seconds=60)
+
+
+class AttemptNotAllowed(Exception):
+    def __init__(self, eligibility: Eligibility):
+        super().__init__(eligibility.reason)
+        self.eligibility = eligibility
+
+
+def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
+    """Start an attempt: draw the questions and store them with the page revision.
+
+    Returns the open attempt if one exists; raises AttemptNotAllowed when the rules forbid
+    starting (lessons incomplete, attempts exhausted, cool-down, valid certificate).
+    """
+    status = eligibility(user=user, assessment=assessment)
+    if status.reason == Eligibility.Reason.OPEN:
+        return status.open_attempt
+    if not status.can_start:
+        raise AttemptNotAllowed(status)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                user=user,
+                assessment=canonical_page(assessment),
+                course=canonical_page(parent_course(assessment=assessment)),
+                revision_id=assessment.live_revision_id,
+                language=(get_language() or "en").split("-")[0],
+                questions=q.draw(assessment.questions, per_attempt=assessment.questions_per_attempt, rng=rng),
+                pass_mark=assessment.pass_mark,
+                show_correct_answers=assessment.show_correct_answers,
+                deadline_at=now + timedelta(minutes=assessment.time_limit_minutes)
+                if assessment.time_limit_minutes
+                else None,
+            )
+    except IntegrityError:
+        # Two tabs pressed "Start" together: the other one created the attempt.
+        return open_attempt(user=user, assessment=assessment)
+
+
+def attempt_submit(*, attempt: Attempt, post) -> tuple[Attempt, bool]:
+    """Grade a submission. Returns the attempt and whether this call graded it.
+
+    A second submission of the same attempt (double click, second tab) changes nothing and
+    returns the first result. Raises questions.InvalidAnswers for answers that are not part
+    of the attempt, before anything is written.
+    """
+    answers = q.answers_from_post(post, attempt.questions)
+    return _close(attempt_id=attempt.pk, answers=answers)
+
+
+def attempt_close_if_expired(*, attempt: Attempt) -> Attempt:
+    """An attempt left open past its deadline is closed with the answers it has: none."""
+    if attempt.is_open and attempt.deadline_at and timezone.now() > attempt.deadline_at + SUBMISSION_GRACE:
+        attempt, _graded = _close(attempt_id=attempt.pk, answers={})
+    return attempt
+
+
+@transaction.atomic
+def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
+    attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+    if not attempt.is_open:
+        return attempt, False
+    now = timezone.now()
+    status = Attempt.Status.SUBMITTED
+    if attempt.deadline_at and now > attempt.deadline_at + SUBMISSION_GRACE:
+        status, answers = Attempt.Status.TIMED_OUT, {}
+    results, points, max_points = q.grade(attempt.questions, answers)
+    passed = points * 100 >= attempt.pass_mark * max_points and max_points > 0
+    # The status condition makes grading idempotent even where row locks are not enforced.
+    updated = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
+        status=status,
+        submitted_at=now,
+        answers=answers,
+        results=results,
+        points=points,
+        max_points=max_points,
+        score=q.percent(points, max_points),
+        passed=passed,
+    )
+    attempt.refresh_from_db()
+    if not updated:
+        return attempt, False
+    if passed:
+        _on_pass(attempt)
+    return attempt, True
+
+
+def _on_pass(attempt: Attempt) -> None:
+    from certificates.services import certificate_issue
+    from courses.services import course_refresh_completion, lessons_complete
+
+    if attempt.course is None or not lessons_complete(user=attempt.user, course=attempt.course):
+        return
+    course_refresh_completion(user=attempt.user, course=attempt.course)
+    certificate_issue(attempt=attempt)

@@ -1,0 +1,64 @@
+"""Certificate PDFs, rendered by WeasyPrint from a Django template.
+
+WeasyPrint only ever gets the project's own static files: the URL fetcher below refuses the
+network and any file outside the static directories.
+"""
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+STATIC_SCHEME = "frontline-static"
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Serves ``frontline-static:/path`` from the static files; refuses everything else."""
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return super().fetch(url, headers)
+        if parts.scheme != STATIC_SCHEME:
+            raise ValueError(f"Certificates may only use the site's static files, not {url!r}")
+        relative = unquote(parts.path).lstrip("/")
+        found = finders.find(relative) if relative and ".." not in Path(relative).parts else None
+        if not found:
+            raise ValueError(f"No such static file: {relative!r}")
+        return URLFetcherResponse(url, Path(found).read_bytes(), headers={"Content-Type": _mime(found)})
+
+
+def _mime(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return {".ttf": "font/ttf", ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(
+        suffix, "application/octet-stream"
+    )
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=3, border=0, dark="#1b2430")
+
+
+def verification_url(certificate) -> str:
+    from django.urls import reverse
+
+    with translation.override(certificate.language):
+        path = reverse("certificate_verify", args=[certificate.display_code])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def render_pdf(certificate) -> bytes:
+    """The certificate as PDF bytes, in the holder's language."""
+    url = verification_url(certificate)
+    with translation.override(certificate.language):
+        html = render_to_string(
+            "certificates/pdf.html",
+            {"certificate": certificate, "verification_url": url, "qr_svg": qr_svg(url)},
+        )
+    return HTML(string=html, base_url=f"{STATIC_SCHEME}:/", url_fetcher=StaticFilesOnlyFetcher()).write_pdf()

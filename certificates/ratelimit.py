@@ -1,0 +1,37 @@
+"""A fixed-window rate limit in the cache, per client address.
+
+Verification is public, so it is throttled against enumeration: a few lookups a minute are
+plenty for a person checking a certificate, and far too few to guess an 80-bit code.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def allow(request, *, scope: str, limit: int, period: int) -> bool:
+    """Count one hit; False once more than ``limit`` hits fell in the current window."""
+    window = int(time.time() // period)
+    key = f"ratelimit:{scope}:{client_address(request)}:{window}"
+    cache.add(key, 0, timeout=period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+        count = 1
+    return count <= limit
+
+
+def exceeded(request, *, scope: str, limit: int, period: int) -> bool:
+    """Whether the limit is already used up, without counting a hit."""
+    window = int(time.time() // period)
+    return (cache.get(f"ratelimit:{scope}:{client_address(request)}:{window}") or 0) >= limit

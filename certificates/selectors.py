@@ -1,0 +1,29 @@
+from django.db.models import QuerySet
+
+from certificates import codes
+from certificates.models import Certificate
+from courses.selectors import canonical_page
+
+
+def current_certificate(*, user, course) -> Certificate | None:
+    """The trainee's certificate for a course that is neither revoked nor superseded."""
+    return Certificate.objects.filter(
+        user=user, course=canonical_page(course), status=Certificate.Status.VALID
+    ).first()
+
+
+def certificates_of(*, user) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(user=user).order_by("-issued_at")
+
+
+def certificate_by_code(*, code: str) -> Certificate | None:
+    """Look a code up; malformed codes (failing the check character) never reach the database."""
+    normalised = codes.normalise(code)
+    if not codes.is_well_formed(normalised):
+        return None
+    return Certificate.objects.filter(code=normalised).first()
+
+
+def certificate_for_download(*, user, certificate_id: int) -> Certificate | None:
+    """A certificate the user may download: their own (coordinators' scope comes with reports)."""
+    return Certificate.objects.filter(pk=certificate_id, user=user).first()

@@ -1,0 +1,134 @@
+"""Issuing, rendering and revoking certificates."""
+
+import calendar
+import logging
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from wagtail.log_actions import log
+from wagtail.models import Locale
+
+from certificates import codes
+from certificates.models import Certificate
+from certificates.pdf import render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+def _unique_code() -> str:
+    while True:
+        code = codes.generate()
+        if not Certificate.objects.filter(code=code).exists():
+            return code
+
+
+@transaction.atomic
+def certificate_issue(*, attempt) -> Certificate:
+    """Issue the one certificate a passed attempt earns; a renewal supersedes the old one.
+
+    Calling it again for the same attempt returns the certificate already issued. The PDF is
+    rendered once the transaction commits.
+    """
+    existing = Certificate.objects.filter(attempt=attempt).first()
+    if existing is not None:
+        return existing
+    user, course = attempt.user, attempt.course
+    issued_at = attempt.submitted_at or timezone.now()
+    previous = (
+        Certificate.objects.select_for_update()
+        .filter(user=user, course=course, status=Certificate.Status.VALID)
+        .first()
+    )
+    if previous is not None:
+        previous.status = Certificate.Status.SUPERSEDED
+        previous.save(update_fields=["status"])
+    with translation.override(user.preferred_language):
+        agency_name = user.agency.display_name if user.agency else ""
+    course_title = _course_title(course, user.preferred_language)
+    certificate = Certificate.objects.create(
+        code=_unique_code(),
+        user=user,
+        course=course,
+        attempt=attempt,
+        holder_name=user.full_name or user.email,
+        agency=user.agency,
+        agency_name=agency_name,
+        region=user.region,
+        course_title=course_title,
+        language=user.preferred_language,
+        issued_at=issued_at,
+        expires_on=(
+            add_months(timezone.localtime(issued_at).date(), course.validity_months)
+            if course.validity_months
+            else None
+        ),
+    )
+    if previous is not None:
+        previous.superseded_by = certificate
+        previous.save(update_fields=["superseded_by"])
+    log(instance=certificate, action="frontline.certificate.issue", user=user, data={"code": certificate.code})
+    transaction.on_commit(lambda: certificate_render_later(certificate.pk))
+    return certificate
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day when it is shorter."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _course_title(course, language: str) -> str:
+    """The course title in the holder's language, when a translation exists."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = course.get_translation_or_none(locale) if locale else None
+    return (translated or course).title
+
+
+def certificate_render_later(certificate_id: int) -> None:
+    from certificates.tasks import render_certificate
+
+    render_certificate.enqueue(certificate_id)
+
+
+def certificate_render(*, certificate: Certificate) -> Certificate:
+    """Render and store the PDF (again, if it went missing)."""
+    pdf = render_pdf(certificate)
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    return certificate
+
+
+def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
+    """The stored PDF, rendered again from the record if the file is missing."""
+    if certificate.pdf:
+        try:
+            with certificate.pdf.open("rb") as handle:
+                return handle.read()
+        except FileNotFoundError:
+            logger.warning("PDF of certificate %s was missing; rendering it again", certificate.pk)
+    certificate_render(certificate=certificate)
+    with certificate.pdf.open("rb") as handle:
+        return handle.read()
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certificate:
+    """Revoke a certificate with a reason; recorded in Wagtail's audit log."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("A reason is required to revoke a certificate.")
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.Status.REVOKED:
+        return certificate
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revocation_reason = reason
+    certificate.revoked_by = by
+    certificate.save(update_fields=["status", "revoked_at", "revocation_reason", "revoked_by"])
+    log(instance=certificate, action="frontline.certificate.revoke", user=by, data={"reason": reason})
+    return certificate

@@ -1,0 +1,107 @@
+"""Editors author, Moderators approve: nothing an editor writes goes live on its own."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+
+from accounts.models import User
+from cms.models import HomePage
+from courses.models import CoursePage, LessonPage
+from tests.factories import lesson_body
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", stdout=StringIO())
+
+
+@pytest.fixture
+def editor(seeded):
+    return User.objects.get(email="editor@frontline.test")
+
+
+@pytest.fixture
+def moderator(seeded):
+    return User.objects.get(email="moderator@frontline.test")
+
+
+def test_editors_group_has_no_publish_permission(seeded):
+    editors = Group.objects.get(name="Editors")
+    codenames = set(
+        GroupPagePermission.objects.filter(group=editors).values_list("permission__codename", flat=True)
+    )
+    assert "publish_page" not in codenames
+    assert {"add_page", "change_page"} <= codenames
+    assert GroupPagePermission.objects.filter(group__name="Moderators", permission__codename="publish_page").exists()
+
+
+def test_moderation_workflow_covers_the_site(seeded):
+    workflow = Workflow.objects.get(name="Moderators approval")
+    assert workflow.active
+    assert WorkflowPage.objects.filter(workflow=workflow, page=Page.get_first_root_node()).exists()
+    home = HomePage.objects.get()
+    assert home.get_workflow() == workflow
+    assert LessonPage.objects.first().get_workflow() == workflow
+
+
+def test_editor_cannot_publish_but_moderator_can(editor, moderator):
+    lesson = LessonPage.objects.first()
+    assert editor.is_staff and editor.has_perm("wagtailadmin.access_admin")
+    assert lesson.permissions_for_user(editor).can_edit()
+    assert not lesson.permissions_for_user(editor).can_publish()
+    assert lesson.permissions_for_user(moderator).can_publish()
+
+
+def test_editor_lesson_goes_live_only_after_moderator_approval(editor, moderator):
+    course = CoursePage.objects.first()
+    lesson = course.add_child(
+        instance=LessonPage(title="New lesson by editor", slug="new-by-editor", body=lesson_body(), live=False)
+    )
+    lesson.save_revision(user=editor)
+    workflow = lesson.get_workflow()
+
+    workflow_state = workflow.start(lesson, editor)
+
+    lesson.refresh_from_db()
+    assert not lesson.live
+    assert workflow_state.status == "in_progress"
+    task_state = workflow_state.current_task_state
+    task = task_state.task.specific
+    assert [name for name, *_rest in task.get_actions(lesson, editor)] == []
+    assert "approve" in [name for name, *_rest in task.get_actions(lesson, moderator)]
+
+    task.on_action(task_state, moderator, "approve")
+
+    lesson.refresh_from_db()
+    workflow_state.refresh_from_db()
+    assert lesson.live
+    assert workflow_state.status == "approved"
+    assert lesson.live_revision.user == editor
+
+
+def test_editor_change_to_live_lesson_stays_draft_until_approved(editor, moderator):
+    lesson = LessonPage.objects.first()
+    original_title = lesson.title
+    lesson.title = "Edited by the editor"
+    lesson.save_revision(user=editor)
+    workflow_state = lesson.get_workflow().start(lesson, editor)
+
+    assert LessonPage.objects.get(pk=lesson.pk).title == original_title
+    assert LessonPage.objects.get(pk=lesson.pk).has_unpublished_changes
+
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject")
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == "needs_changes"
+    assert LessonPage.objects.get(pk=lesson.pk).title == original_title
+
+    lesson.save_revision(user=editor)
+    workflow_state.resume(user=editor)
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    assert LessonPage.objects.get(pk=lesson.pk).title == "Edited by the editor"

@@ -1,0 +1,56 @@
+"""Production settings: safe by default, loud when something essential is missing."""
+
+import os
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def production_env(**extra) -> dict:
+    env = {key: value for key, value in os.environ.items()
+           if key not in {"DJANGO_DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_SSL_REDIRECT", "EMAIL_BACKEND"}}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    env.update(extra)
+    return env
+
+
+def run(args, env):
+    return subprocess.run(
+        [sys.executable, *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_passes_with_production_variables():
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
+    secret_key = "".join(secrets.choice(alphabet) for _ in range(60))
+    env = production_env(SECRET_KEY=secret_key, ALLOWED_HOSTS="frontline.example.org")
+
+    result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+
+    output = result.stdout + result.stderr
+    if result.returncode and "(security.W019)" in output and "identified 1 issue" in output:
+        # Known and reported, not hidden: X_FRAME_OPTIONS = "SAMEORIGIN" (Wagtail's preview panel
+        # frames the site). Any other warning, or W019 alongside another issue, fails the test.
+        pytest.xfail("check --deploy reports security.W019 (X_FRAME_OPTIONS is SAMEORIGIN, not DENY)")
+    assert result.returncode == 0, output
+
+
+def test_settings_refuse_to_load_without_secret_key_outside_debug():
+    result = run(["-c", "import django; django.setup()"], production_env())
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_settings_load_without_secret_key_in_debug():
+    result = run(["-c", "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"],
+                 production_env(DJANGO_DEBUG="1"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
