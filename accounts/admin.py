@@ -2,11 +2,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Agency, Region, User
+from accounts.models import Agency, CoordinatorScope, Region, User
+
+
+class CoordinatorScopeInline(admin.TabularInline):
+    model = CoordinatorScope
+    extra = 0
+    verbose_name_plural = _("Coordinator scopes (what this user may see in reports)")
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    inlines = [CoordinatorScopeInline]
     ordering = ["email"]
     list_display = ["email", "full_name", "agency", "region", "is_staff", "is_active"]
     list_filter = ["agency", "region", "is_staff", "is_active", "groups"]

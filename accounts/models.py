@@ -119,3 +119,30 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return (self.full_name.split() or [self.email])[0]
+
+
+class CoordinatorScope(models.Model):
+    """What a training coordinator may see: one agency or all, one region or all.
+
+    A coordinator may hold several scopes; what they see is the union. Every report, list,
+    export and certificate download goes through ``reports.scope``.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coordinator_scopes")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.CASCADE,
+        help_text=_("Leave empty for all agencies."),
+    )
+    region = models.ForeignKey(
+        Region, verbose_name=_("region or duty station"), null=True, blank=True, on_delete=models.CASCADE,
+        help_text=_("Leave empty for all regions."),
+    )
+
+    class Meta:
+        verbose_name = _("coordinator scope")
+        verbose_name_plural = _("coordinator scopes")
+
+    def __str__(self):
+        agency = self.agency.display_name if self.agency else _("all agencies")
+        region = self.region.display_name if self.region else _("all regions")
+        return f"{agency} / {region}"

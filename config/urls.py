@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
+    path("", include("reports.urls")),
     path("search/", search, name="search"),
     path("", include(wagtail_urls)),
 )

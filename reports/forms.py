@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from reports.scope import Scope
+from reports.selectors import Filters, report_courses
+
+PERIODS = [
+    ("", _("All time")),
+    ("30", _("Last 30 days")),
+    ("90", _("Last 90 days")),
+    ("365", _("Last 12 months")),
+]
+
+
+class ReportFilterForm(forms.Form):
+    """The dashboard's filters, read from the query string so a view can be bookmarked."""
+
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=report_courses(), required=False, empty_label=_("All required courses")
+    )
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies"))
+    region = forms.ModelChoiceField(label=_("Region"), queryset=None, required=False, empty_label=_("All regions"))
+    period = forms.ChoiceField(label=_("Completions in"), choices=PERIODS, required=False)
+
+    def __init__(self, data, *, scope: Scope):
+        super().__init__(data)
+        self.fields["course"].queryset = report_courses()
+        self.fields["agency"].queryset = scope.agencies()
+        self.fields["region"].queryset = scope.regions()
+
+    def filters(self) -> Filters:
+        """The valid filters; a value that is not valid is ignored (and reported by the form)."""
+        self.is_valid()  # cleaned_data then holds only the fields that validated
+        data = self.cleaned_data
+        period = data.get("period")
+        return Filters(
+            course=data.get("course"),
+            agency=data.get("agency"),
+            region=data.get("region"),
+            since=timezone.localdate() - timedelta(days=int(period)) if period else None,
+        )
+
+
+class HeadcountForm(forms.Form):
+    """One number per agency x region cell in the coordinator's scope."""
+
+    def __init__(self, *args, cells, initial_counts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells = cells
+        for agency, region in cells:
+            name = self.field_name(agency.pk, region.pk)
+            self.fields[name] = forms.IntegerField(
+                label=f"{agency.display_name} – {region.display_name}",
+                required=False,
+                min_value=0,
+                max_value=1_000_000,
+                initial=initial_counts.get((agency.pk, region.pk)),
+                error_messages={
+                    "invalid": _("Enter a whole number."),
+                    "min_value": _("Staff numbers cannot be negative."),
+                    "max_value": _("That is more staff than any agency has; check the number."),
+                },
+            )
+
+    @staticmethod
+    def field_name(agency_id: int, region_id: int) -> str:
+        return f"staff-{agency_id}-{region_id}"
+
+    def counts(self) -> dict:
+        return {
+            (agency.pk, region.pk): self.cleaned_data.get(self.field_name(agency.pk, region.pk))
+            for agency, region in self.cells
+        }
+
+
+class InvitationUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns: full_name, email, agency, region, position, language. Agency and region by code or name."),
+        error_messages={"required": _("Choose a CSV file to upload.")},
+    )

@@ -1,0 +1,308 @@
+"""Coverage reports, computed by the database for a coordinator's scope.
+
+Every function takes a ``Scope`` and reads trainees only through ``scope.trainees()``; the
+number of queries is fixed, whatever the number of trainees.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+
+from accounts.models import Agency, Region
+from assessments.models import Attempt
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrolment, LessonCompletion
+from reports.models import Headcount
+from reports.scope import Scope
+
+# A trainee who has not completed a required course this many days after joining is overdue.
+OVERDUE_AFTER_DAYS = 90
+EXPIRY_HORIZON_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Filters:
+    course: CoursePage | None = None  # None: all courses required for the trainee's agency
+    agency: Agency | None = None
+    region: Region | None = None
+    since: date | None = None  # completions counted from this day
+
+    def as_query(self) -> dict:
+        query = {}
+        if self.course:
+            query["course"] = self.course.pk
+        if self.agency:
+            query["agency"] = self.agency.pk
+        if self.region:
+            query["region"] = self.region.pk
+        return query
+
+
+def report_courses() -> QuerySet[CoursePage]:
+    from wagtail.models import Locale
+
+    return CoursePage.objects.live().filter(locale=Locale.get_default()).order_by("path")
+
+
+def _valid_certificate(today: date) -> Q:
+    return Q(status=Certificate.Status.VALID) & (Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+
+
+def _required_for_agency():
+    """Live courses required for the agency of the user in the outer query."""
+    return CoursePage.audiences.through.objects.filter(
+        agency_id=OuterRef("agency_id"), coursepage__live=True
+    )
+
+
+def annotate_status(trainees: QuerySet, *, filters: Filters, today: date) -> QuerySet:
+    """Per trainee: enrolled, completed (in the period), certified (valid certificate today),
+    and overdue. For "all required courses" a trainee counts as completed or certified when
+    that holds for every course their agency requires."""
+    completed_condition = Q(completed_at__isnull=False)
+    if filters.since:
+        completed_condition &= Q(completed_at__date__gte=filters.since)
+    overdue_joined = Q(date_joined__lt=timezone.now() - timedelta(days=OVERDUE_AFTER_DAYS))
+    if filters.course is not None:
+        course = filters.course
+        certified = Exists(Certificate.objects.filter(_valid_certificate(today), user=OuterRef("pk"), course=course))
+        required = Exists(CoursePage.audiences.through.objects.filter(coursepage=course, agency_id=OuterRef("agency_id")))
+        return trainees.annotate(
+            is_enrolled=Exists(Enrolment.objects.filter(user=OuterRef("pk"), course=course)),
+            is_completed=Exists(Enrolment.objects.filter(completed_condition, user=OuterRef("pk"), course=course)),
+            is_certified=certified,
+            is_required=required,
+        )
+    required = _required_for_agency()
+    return trainees.annotate(
+        is_required=Exists(required),
+        is_enrolled=Exists(
+            Enrolment.objects.filter(user=OuterRef("pk"), course__audiences=OuterRef("agency_id"), course__live=True)
+        ),
+        is_completed=Exists(required)
+        & ~Exists(
+            required.exclude(
+                Exists(
+                    Enrolment.objects.filter(
+                        completed_condition, user=OuterRef(OuterRef("pk")), course_id=OuterRef("coursepage_id")
+                    )
+                )
+            )
+        ),
+        is_certified=Exists(required)
+        & ~Exists(
+            required.exclude(
+                Exists(
+                    Certificate.objects.filter(
+                        _valid_certificate(today), user=OuterRef(OuterRef("pk")), course_id=OuterRef("coursepage_id")
+                    )
+                )
+            )
+        ),
+    )
+
+
+def _overdue_q() -> Q:
+    return Q(is_required=True, is_certified=False, date_joined__lt=timezone.now() - timedelta(days=OVERDUE_AFTER_DAYS))
+
+
+@dataclass
+class Cell:
+    agency_id: int
+    region_id: int
+    headcount: int | None = None
+    registered: int = 0
+    enrolled: int = 0
+    completed: int = 0
+    certified: int = 0
+    overdue: int = 0
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of staff holding a valid certificate; None without a headcount."""
+        if not self.headcount:
+            return None
+        return self.certified / self.headcount
+
+    @property
+    def coverage_band(self) -> str:
+        coverage = self.coverage
+        if coverage is None:
+            return "unknown" if self.certified == 0 else "some"
+        if coverage >= 0.75:
+            return "high"
+        if coverage >= 0.5:
+            return "mid"
+        if coverage >= 0.25:
+            return "low"
+        return "none" if self.certified == 0 else "poor"
+
+    @property
+    def uncovered(self) -> bool:
+        """Staff exist here (known or registered) but nobody holds a valid certificate."""
+        return self.certified == 0 and bool(self.headcount or self.registered)
+
+    def add(self, other: "Cell") -> None:
+        for name in ("registered", "enrolled", "completed", "certified", "overdue"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        if other.headcount is not None:
+            self.headcount = (self.headcount or 0) + other.headcount
+
+
+@dataclass
+class Matrix:
+    agencies: list
+    regions: list
+    cells: dict = field(default_factory=dict)  # (agency_id, region_id) -> Cell
+    agency_totals: dict = field(default_factory=dict)
+    region_totals: dict = field(default_factory=dict)
+    total: Cell = field(default_factory=lambda: Cell(0, 0))
+
+    def cell(self, agency_id: int, region_id: int) -> Cell:
+        return self.cells[(agency_id, region_id)]
+
+    def rows(self):
+        """(agency, [(region, cell), ...], agency total) for templates and exports."""
+        for agency in self.agencies:
+            yield agency, [(region, self.cells[(agency.pk, region.pk)]) for region in self.regions], self.agency_totals[agency.pk]
+
+
+def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = None) -> Matrix:
+    """Agency x region: headcount, registered, enrolled, completed, certified, coverage."""
+    today = today or timezone.localdate()
+    agencies = list(scope.agencies().filter(**({"pk": filters.agency.pk} if filters.agency else {})))
+    regions = list(scope.regions().filter(**({"pk": filters.region.pk} if filters.region else {})))
+    matrix = Matrix(agencies=agencies, regions=regions)
+    for agency in agencies:
+        matrix.agency_totals[agency.pk] = Cell(agency.pk, 0)
+        for region in regions:
+            if scope.allows(agency.pk, region.pk):
+                matrix.cells[(agency.pk, region.pk)] = Cell(agency.pk, region.pk)
+            else:
+                matrix.cells[(agency.pk, region.pk)] = None
+    for region in regions:
+        matrix.region_totals[region.pk] = Cell(0, region.pk)
+
+    trainees = scope.trainees().filter(agency__in=agencies, region__in=regions)
+    rows = (
+        annotate_status(trainees, filters=filters, today=today)
+        .values("agency_id", "region_id")
+        .annotate(
+            registered=Count("pk"),
+            enrolled=Count("pk", filter=Q(is_enrolled=True)),
+            completed=Count("pk", filter=Q(is_completed=True)),
+            certified=Count("pk", filter=Q(is_certified=True)),
+            overdue=Count("pk", filter=_overdue_q()),
+        )
+        .order_by()
+    )
+    for row in rows:
+        cell = matrix.cells.get((row["agency_id"], row["region_id"]))
+        if cell is None:
+            continue
+        for name in ("registered", "enrolled", "completed", "certified", "overdue"):
+            setattr(cell, name, row[name])
+    for agency_id, region_id, staff in Headcount.objects.filter(
+        agency__in=agencies, region__in=regions
+    ).values_list("agency_id", "region_id", "staff"):
+        cell = matrix.cells.get((agency_id, region_id))
+        if cell is not None:
+            cell.headcount = staff
+    for (agency_id, region_id), cell in matrix.cells.items():
+        if cell is None:
+            continue
+        matrix.agency_totals[agency_id].add(cell)
+        matrix.region_totals[region_id].add(cell)
+        matrix.total.add(cell)
+    return matrix
+
+
+def completions_by_month(*, scope: Scope, filters: Filters, months: int = 12, today: date | None = None) -> list[tuple[date, int]]:
+    """Course completions per month over the last ``months`` months (oldest first)."""
+    today = today or timezone.localdate()
+    first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
+    enrolments = Enrolment.objects.filter(
+        user__in=_filtered_trainees(scope, filters), completed_at__date__gte=first
+    )
+    if filters.course is not None:
+        enrolments = enrolments.filter(course=filters.course)
+    else:
+        enrolments = enrolments.filter(course__live=True, course__audiences=F("user__agency_id"))
+    counts = {
+        timezone.localtime(row["month"]).date() if isinstance(row["month"], datetime) else row["month"]: row["n"]
+        for row in enrolments.annotate(month=TruncMonth("completed_at")).values("month").annotate(n=Count("pk")).order_by()
+    }
+    series = []
+    month = first
+    for _ in range(months):
+        series.append((month, counts.get(month, 0)))
+        month = (month + timedelta(days=32)).replace(day=1)
+    return series
+
+
+def _filtered_trainees(scope: Scope, filters: Filters) -> QuerySet:
+    trainees = scope.trainees()
+    if filters.agency:
+        trainees = trainees.filter(agency=filters.agency)
+    if filters.region:
+        trainees = trainees.filter(region=filters.region)
+    return trainees
+
+
+def certificates_expiring(*, scope: Scope, filters: Filters, days: int = EXPIRY_HORIZON_DAYS, today: date | None = None) -> int:
+    today = today or timezone.localdate()
+    certificates = Certificate.objects.filter(
+        user__in=_filtered_trainees(scope, filters),
+        status=Certificate.Status.VALID,
+        expires_on__gte=today,
+        expires_on__lte=today + timedelta(days=days),
+    )
+    if filters.course is not None:
+        certificates = certificates.filter(course=filters.course)
+    return certificates.count()
+
+
+SORTS = {
+    "name": "full_name",
+    "-name": "-full_name",
+    "activity": "last_activity",
+    "-activity": "-last_activity",
+    "score": "best_score",
+    "-score": "-best_score",
+    "lessons": "lessons_done",
+    "-lessons": "-lessons_done",
+}
+
+
+def trainee_rows(*, scope: Scope, filters: Filters, search: str = "", sort: str = "name", today: date | None = None) -> QuerySet:
+    """The trainees behind a matrix cell, with their progress in the chosen course."""
+    today = today or timezone.localdate()
+    course = filters.course
+    trainees = _filtered_trainees(scope, filters).select_related("agency", "region")
+    if search:
+        trainees = trainees.filter(Q(full_name__icontains=search) | Q(email__icontains=search) | Q(position__icontains=search))
+    completions = LessonCompletion.objects.filter(user=OuterRef("pk"))
+    attempts = Attempt.objects.filter(user=OuterRef("pk")).exclude(status=Attempt.Status.IN_PROGRESS)
+    certificates = Certificate.objects.filter(user=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
+    enrolments = Enrolment.objects.filter(user=OuterRef("pk"))
+    if course is not None:
+        completions = completions.filter(course=course)
+        attempts = attempts.filter(course=course)
+        certificates = certificates.filter(course=course)
+        enrolments = enrolments.filter(course=course)
+
+    def aggregate(queryset, expression):
+        return Subquery(queryset.order_by().values("user").annotate(value=expression).values("value")[:1])
+
+    trainees = trainees.annotate(
+        lessons_done=Coalesce(aggregate(completions, Count("pk")), Value(0)),
+        attempt_count=Coalesce(aggregate(attempts, Count("pk")), Value(0)),
+        best_score=aggregate(attempts, Max("score")),
+        certificate_status=Subquery(certificates.order_by("-issued_at").values("status")[:1]),
+        certificate_expires=Subquery(certificates.order_by("-issued_at").values("expires_on")[:1]),
+        last_activity=aggregate(enrolments, Max("last_activity_at")),
+    )
+    return trainees.order_by(SORTS.get(sort, "full_name"), "pk")

@@ -1,0 +1,15 @@
+from django.urls import path, re_path
+
+from reports import invitations, views
+
+urlpatterns = [
+    path("reports/", views.dashboard, name="reports_dashboard"),
+    path("reports/trainees/", views.trainees, name="reports_trainees"),
+    re_path(r"^reports/export/matrix\.(?P<file_format>csv|xlsx)$", views.export_matrix, name="reports_export_matrix"),
+    re_path(
+        r"^reports/export/trainees\.(?P<file_format>csv|xlsx)$", views.export_trainees, name="reports_export_trainees"
+    ),
+    path("reports/headcounts/", views.headcounts, name="reports_headcounts"),
+    path("reports/invitations/", invitations.upload, name="reports_invite"),
+    path("reports/invitations/<int:batch_id>/", invitations.preview, name="reports_invite_preview"),
+]

@@ -1,0 +1,166 @@
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from reports import charts, exports, selectors, services
+from reports.forms import HeadcountForm, ReportFilterForm
+from reports.models import Headcount
+from reports.scope import Scope, has_mfa, is_coordinator
+
+TRAINEES_PER_PAGE = 25
+
+
+def coordinator_required(view):
+    """Coordinators and administrators with two-factor authentication; scope attached."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_coordinator(request.user):
+            raise PermissionDenied
+        if not has_mfa(request.user):
+            messages.warning(
+                request,
+                _("Reports show personal data, so they need two-factor authentication. Set it up to continue."),
+            )
+            return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
+        request.scope = Scope.for_user(request.user)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _filters(request):
+    form = ReportFilterForm(request.GET or None, scope=request.scope)
+    return form, form.filters()
+
+
+@coordinator_required
+def dashboard(request):
+    form, filters = _filters(request)
+    scope = request.scope
+    matrix = selectors.completion_matrix(scope=scope, filters=filters)
+    series = selectors.completions_by_month(scope=scope, filters=filters)
+    bars, bar_max = charts.bar_chart(series)
+    shapes, dushanbe, abroad = charts.map_regions(matrix.regions, matrix.region_totals)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "form": form,
+            "filters": filters,
+            "query": urlencode(filters.as_query() | ({"period": request.GET["period"]} if filters.since else {})),
+            "matrix": matrix,
+            "bars": bars,
+            "bar_max": bar_max,
+            "completions_total": sum(value for _month, value in series),
+            "map_shapes": shapes,
+            "map_dushanbe": dushanbe,
+            "map_abroad": abroad,
+            "expiring": selectors.certificates_expiring(scope=scope, filters=filters),
+            "expiry_days": selectors.EXPIRY_HORIZON_DAYS,
+            "uncovered_regions": [r for r in matrix.regions if matrix.region_totals[r.pk].uncovered],
+            "uncovered_agencies": [a for a in matrix.agencies if matrix.agency_totals[a.pk].uncovered],
+        },
+    )
+
+
+def _trainee_list(request):
+    form, filters = _filters(request)
+    if filters.course is None:
+        filters = selectors.Filters(
+            course=selectors.report_courses().first(), agency=filters.agency, region=filters.region, since=filters.since
+        )
+    search = request.GET.get("q", "").strip()[:100]
+    sort = request.GET.get("sort", "name")
+    if sort not in selectors.SORTS:
+        sort = "name"
+    rows = selectors.trainee_rows(scope=request.scope, filters=filters, search=search, sort=sort)
+    return form, filters, search, sort, rows
+
+
+@coordinator_required
+def trainees(request):
+    """The drill-down: trainees of a cell (or of any filter), searchable, sortable, paginated."""
+    form, filters, search, sort, rows = _trainee_list(request)
+    page = Paginator(rows, TRAINEES_PER_PAGE).get_page(request.GET.get("page"))
+    base_query = filters.as_query() | ({"q": search} if search else {})
+    return render(
+        request,
+        "reports/trainees.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "search": search,
+            "sort": sort,
+            "base_query": urlencode(base_query),
+            "sort_query": urlencode(base_query | {"sort": sort}),
+        },
+    )
+
+
+@coordinator_required
+def export_matrix(request, file_format: str):
+    _form, filters = _filters(request)
+    matrix = selectors.completion_matrix(scope=request.scope, filters=filters)
+    rows = list(exports.matrix_rows(matrix))
+    services.export_record(user=request.user, kind="matrix", file_format=file_format, filters=filters.as_query(), rows=len(rows))
+    name = f"frontline-coverage-{timezone.localdate().isoformat()}"
+    if file_format == "xlsx":
+        return exports.xlsx_response(name, exports.matrix_header(), rows, title=_("Coverage"))
+    return exports.csv_response(name, exports.matrix_header(), rows)
+
+
+@coordinator_required
+def export_trainees(request, file_format: str):
+    _form, filters, _search, _sort, rows = _trainee_list(request)
+    services.export_record(
+        user=request.user, kind="trainees", file_format=file_format, filters=filters.as_query(), rows=rows.count()
+    )
+    name = f"frontline-trainees-{timezone.localdate().isoformat()}"
+    if file_format == "xlsx":
+        return exports.xlsx_response(name, exports.trainee_header(), exports.trainee_rows(rows), title=_("Trainees"))
+    return exports.csv_response(name, exports.trainee_header(), exports.trainee_rows(rows))
+
+
+@coordinator_required
+def headcounts(request):
+    """Coordinators enter staff numbers for the cells in their scope."""
+    scope = request.scope
+    cells = [
+        (agency, region)
+        for agency in scope.agencies()
+        for region in scope.regions()
+        if scope.allows(agency.pk, region.pk)
+    ]
+    current = {
+        (a, r): staff
+        for a, r, staff in Headcount.objects.filter(
+            agency__in=[a for a, _r in cells], region__in=[r for _a, r in cells]
+        ).values_list("agency_id", "region_id", "staff")
+    }
+    form = HeadcountForm(request.POST or None, cells=cells, initial_counts=current)
+    if request.method == "POST":
+        if form.is_valid():
+            changed = services.headcounts_save(scope=scope, counts=form.counts(), by=request.user)
+            messages.success(request, _("Staff numbers saved (%(count)s cells).") % {"count": changed})
+            return redirect("reports_headcounts")
+        messages.error(request, _("Some numbers could not be saved; correct the highlighted cells."))
+    agencies = list({agency.pk: agency for agency, _r in cells}.values())
+    regions = list({region.pk: region for _a, region in cells}.values())
+    grid = [
+        (agency, [form[form.field_name(agency.pk, region.pk)] if scope.allows(agency.pk, region.pk) else None for region in regions])
+        for agency in agencies
+    ]
+    return render(request, "reports/headcounts.html", {"form": form, "regions": regions, "grid": grid})
+
