@@ -11,13 +11,17 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
-from accounts.models import Agency, Region
+from allauth.mfa.totp.internal.auth import TOTP
+
+from accounts.models import Agency, CoordinatorScope, Region
 from assessments.models import AssessmentPage
 from cms.models import HomePage
 from cms.seed_content import load_courses
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 DEMO_PASSWORD = "frontline-demo"
+# The demo coordinator's authenticator secret (development only): reports need two-factor login.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPFRONTLINEDEMOKEY"
 # Seeded blocks get ids derived from the course and position, so every installation (and every
 # translation) of a seed assessment grades the same answers the same way.
 SEED_NAMESPACE = uuid.UUID("6f1c2a64-8d0b-4f7e-9a51-3c2d7e9b1f40")
@@ -28,6 +32,7 @@ class SeedReport:
     created_pages: list = field(default_factory=list)
     created_users: list = field(default_factory=list)
     passwords: dict = field(default_factory=dict)
+    totp_secrets: dict = field(default_factory=dict)
 
 
 def ensure_locales() -> None:
@@ -212,6 +217,32 @@ def ensure_groups() -> None:
         group.permissions.add(admin_access)
 
 
+# Illustrative staff numbers per region for a fresh installation, so coverage can be read at
+# once; coordinators replace them with real figures under Reports > Staff numbers.
+DEMO_HEADCOUNTS = {
+    "police": {"dushanbe": 900, "sughd": 1100, "khatlon": 1200, "gbao": 250, "drs": 700},
+    "mia-ctip": {"dushanbe": 40, "sughd": 12, "khatlon": 12, "gbao": 6, "drs": 8},
+    "border-troops": {"sughd": 600, "khatlon": 900, "gbao": 1300, "drs": 200},
+    "consular": {"dushanbe": 60, "abroad-ru": 45, "abroad-kz": 12, "abroad-tr": 10, "abroad-ae": 8},
+    "migration": {"dushanbe": 80, "sughd": 70, "khatlon": 70, "gbao": 20, "drs": 40},
+}
+
+
+def ensure_headcounts() -> None:
+    from reports.models import Headcount
+
+    if Headcount.objects.exists():
+        return
+    agencies = {agency.code: agency for agency in Agency.objects.all()}
+    regions = {region.code: region for region in Region.objects.all()}
+    Headcount.objects.bulk_create(
+        Headcount(agency=agencies[a], region=regions[r], staff=staff)
+        for a, cells in DEMO_HEADCOUNTS.items()
+        for r, staff in cells.items()
+        if a in agencies and r in regions
+    )
+
+
 DEMO_USERS = [
     # email, full name, role, agency code, region code, position
     ("trainee@frontline.test", "Dilshod Rahimov", "trainee", "border-troops", "gbao", "Border guard, Ishkashim post"),
@@ -244,6 +275,12 @@ def ensure_demo_users(report: SeedReport, *, show_passwords: bool) -> None:
         user.save()
         if role in ROLE_GROUPS:
             user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+        if role == "coordinator":
+            # A national coordinator: every agency, every region.
+            CoordinatorScope.objects.create(user=user)
+            if show_passwords:
+                TOTP.activate(user, DEMO_TOTP_SECRET)
+                report.totp_secrets[email] = DEMO_TOTP_SECRET
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         report.created_users.append(email)
         if show_passwords:
@@ -263,6 +300,7 @@ def seed_demo(*, with_users: bool = True, show_passwords: bool = False, stdout=N
         course = ensure_course(catalogue, module.COURSE, report)
         ensure_assessment(course, module.COURSE["slug"], module.ASSESSMENT, report)
     ensure_groups()
+    ensure_headcounts()
     if with_users:
         ensure_demo_users(report, show_passwords=show_passwords)
     return report

@@ -19,7 +19,7 @@ class ReportFilterForm(forms.Form):
     """The dashboard's filters, read from the query string so a view can be bookmarked."""
 
     course = forms.ModelChoiceField(
-        label=_("Course"), queryset=report_courses(), required=False, empty_label=_("All required courses")
+        label=_("Course"), queryset=None, required=False, empty_label=_("All required courses")
     )
     agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies"))
     region = forms.ModelChoiceField(label=_("Region"), queryset=None, required=False, empty_label=_("All regions"))

@@ -32,15 +32,17 @@ class Scope:
         return not self.pairs
 
     def _condition(self, agency_field: str, region_field: str) -> Q:
-        condition = Q(pk__in=[])
+        condition = None
         for agency_id, region_id in self.pairs:
             part = Q()
             if agency_id is not None:
                 part &= Q(**{agency_field: agency_id})
             if region_id is not None:
                 part &= Q(**{region_field: region_id})
-            condition |= part
-        return condition
+            if not part:  # all agencies in all regions
+                return Q()
+            condition = part if condition is None else condition | part
+        return condition if condition is not None else Q(pk__in=[])
 
     def trainees(self) -> QuerySet:
         """Active users with an agency and region inside the scope."""

@@ -40,7 +40,7 @@ def coordinator_required(view):
 
 
 def _filters(request):
-    form = ReportFilterForm(request.GET or None, scope=request.scope)
+    form = ReportFilterForm(request.GET, scope=request.scope)
     return form, form.filters()
 
 
@@ -105,6 +105,7 @@ def trainees(request):
             "sort": sort,
             "base_query": urlencode(base_query),
             "sort_query": urlencode(base_query | {"sort": sort}),
+            "today": timezone.localdate(),
         },
     )
 

@@ -19,12 +19,13 @@ def choice(choice_id: str, text: str, correct: bool = False) -> dict:
 
 
 def single_choice(block_id: str, correct: str = "a", letters: str = "abc") -> dict:
+    """Choices ``{block_id}-a``, ``-b``...; the letters in ``correct`` are marked correct."""
     return {
         "type": "single_choice",
         "id": block_id,
         "value": {
             "question": f"Single choice question {block_id}?",
-            "choices": [choice(f"{block_id}-{x}", f"Answer {x}", x == correct) for x in letters],
+            "choices": [choice(f"{block_id}-{x}", f"Answer {x}", x in correct) for x in letters],
             "explanation": "Because.",
         },
     }

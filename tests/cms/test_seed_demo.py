@@ -55,8 +55,8 @@ def course_text(course: CoursePage) -> str:
 
 
 @pytest.fixture
-def seeded(db):
-    return seed()
+def seeded(seeded_site, db):
+    return seeded_site
 
 
 def test_seed_builds_site_tree(seeded):
@@ -81,6 +81,11 @@ def test_seed_creates_verified_demo_users(seeded):
     assert User.objects.get(email="moderator@frontline.test").groups.filter(name="Moderators").exists()
     trainee = User.objects.get(email="trainee@frontline.test")
     assert (trainee.agency.code, trainee.region.code, trainee.is_staff) == ("border-troops", "gbao", False)
+
+
+def test_first_run_reports_what_it_created(seeded):
+    assert re.search(r"Done: \d+ pages and 5 accounts created", seeded)
+    assert seeded.count("  course: ") == 4
 
 
 def test_seed_twice_changes_nothing(seeded):
@@ -112,9 +117,11 @@ def test_seed_content_cites_the_law(seeded, phrase):
 
 
 @pytest.mark.parametrize(("debug", "shows_password"), [(True, True), (False, False)])
-def test_passwords_printed_only_in_debug(db, debug, shows_password):
+def test_passwords_printed_only_in_debug(seeded, debug, shows_password):
+    User.objects.filter(email__in=DEMO_EMAILS).delete()  # so the run creates the accounts again
     with override_settings(DEBUG=debug):
         output = seed()
+    assert f"0 pages and {len(DEMO_EMAILS)} accounts created" in output
     assert ("frontline-demo" in output) is shows_password
     if not shows_password:
         assert "random passwords" in output

@@ -1,10 +1,7 @@
 """Editors author, Moderators approve: nothing an editor writes goes live on its own."""
 
-from io import StringIO
-
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
 
 from accounts.models import User
@@ -16,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def seeded(db):
-    call_command("seed_demo", stdout=StringIO())
+def seeded(seeded_site, db):
+    return seeded_site
 
 
 @pytest.fixture

@@ -23,5 +23,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo accounts (development only):")
             for email, password in report.passwords.items():
                 self.stdout.write(f"  {email:32} {password}")
-        elif report.created_users:
+        for email, secret in report.totp_secrets.items():
+            self.stdout.write(
+                f"  {email} signs in with two-factor authentication: add the key {secret} to an "
+                "authenticator app, or run './run manage demo_totp_code' for the current code."
+            )
+        if report.created_users and not report.passwords:
             self.stdout.write("Demo accounts were given random passwords; use 'Forgot password' to set one.")
