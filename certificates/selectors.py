@@ -25,5 +25,16 @@ def certificate_by_code(*, code: str) -> Certificate | None:
 
 
 def certificate_for_download(*, user, certificate_id: int) -> Certificate | None:
-    """A certificate the user may download: their own (coordinators' scope comes with reports)."""
-    return Certificate.objects.filter(pk=certificate_id, user=user).first()
+    """A certificate the user may download: their own, or, for a coordinator signed in with
+    two-factor authentication, one whose holder is in their scope."""
+    from reports.scope import Scope, has_mfa, is_coordinator
+
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return None
+    if certificate.user_id == user.pk:
+        return certificate
+    if is_coordinator(user) and has_mfa(user):
+        if Scope.for_user(user).trainees().filter(pk=certificate.user_id).exists():
+            return certificate
+    return None

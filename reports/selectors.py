@@ -301,6 +301,7 @@ def trainee_rows(*, scope: Scope, filters: Filters, search: str = "", sort: str 
         lessons_done=Coalesce(aggregate(completions, Count("pk")), Value(0)),
         attempt_count=Coalesce(aggregate(attempts, Count("pk")), Value(0)),
         best_score=aggregate(attempts, Max("score")),
+        certificate_id=Subquery(certificates.order_by("-issued_at").values("pk")[:1]),
         certificate_status=Subquery(certificates.order_by("-issued_at").values("status")[:1]),
         certificate_expires=Subquery(certificates.order_by("-issued_at").values("expires_on")[:1]),
         last_activity=aggregate(enrolments, Max("last_activity_at")),
