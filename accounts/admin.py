@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Agency, CoordinatorScope, Region, User
+from courses.models import CoursePage
 
 
 class CoordinatorScopeInline(admin.TabularInline):
@@ -30,8 +32,23 @@ class UserAdmin(DjangoUserAdmin):
     ]
 
 
+class RequiredCourseInline(admin.TabularInline):
+    """The courses an agency requires (the same list as "Required for" on each course page)."""
+
+    model = CoursePage.audiences.through
+    extra = 1
+    verbose_name = _("required course")
+    verbose_name_plural = _("required courses")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "coursepage":
+            kwargs["queryset"] = CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
+    inlines = [RequiredCourseInline]
     list_display = ["name", "code", "parent", "sort_order", "is_active"]
     list_editable = ["sort_order", "is_active"]
     search_fields = ["name", "name_ru", "name_tg", "code"]

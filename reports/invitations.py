@@ -509,8 +509,8 @@ def upload(request):
             "columns": COLUMNS,
             "max_rows": MAX_ROWS,
             "max_megabytes": MAX_BYTES // (1024 * 1024),
-            "agencies": request.scope.agencies(),
-            "regions": request.scope.regions(),
+            "agencies": list(request.scope.agencies()),
+            "regions": list(request.scope.regions()),
         },
     )
 

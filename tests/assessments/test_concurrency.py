@@ -21,7 +21,8 @@ pytestmark = [
 ]
 
 
-def test_simultaneous_submissions_grade_once_and_issue_one_certificate(monkeypatch):
+def test_simultaneous_submissions_grade_once_and_issue_one_certificate(monkeypatch, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr("certificates.services.render_pdf", lambda certificate: b"%PDF-1.7 not under test")
     course = build_course(title="Race course", lessons=1)
     assessment = build_assessment(course)

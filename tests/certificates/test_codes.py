@@ -1,0 +1,94 @@
+"""Verification codes: 80 random bits, Crockford base32, a mod-37 check character."""
+
+import pytest
+
+from certificates import codes
+
+CODE = "7K2M9QXD4HTAPZ3N"  # a body; its check character is computed in the tests
+
+
+def full(body: str = CODE) -> str:
+    return body + codes.check_character(body)
+
+
+def test_generated_code_has_16_crockford_characters_and_a_valid_check_character():
+    for _ in range(200):
+        code = codes.generate()
+        assert len(code) == 17
+        assert all(char in codes.ALPHABET for char in code[:16])
+        assert code[16] in codes.CHECK_ALPHABET
+        assert code[16] == codes.check_character(code[:16])
+        assert codes.is_well_formed(code)
+
+
+def test_codes_carry_80_random_bits_and_differ_every_time():
+    generated = [codes.generate() for _ in range(1000)]
+
+    assert codes.RANDOM_BITS == 80
+    assert len(set(generated)) == 1000
+    # Over 1000 draws every position (hence every 5-bit group) takes many values.
+    for position in range(16):
+        assert len({code[position] for code in generated}) > 20
+
+
+def test_crockford_alphabet_leaves_out_ambiguous_letters():
+    assert len(codes.ALPHABET) == 32
+    assert not set("ILOU") & set(codes.ALPHABET)
+    assert len(codes.CHECK_ALPHABET) == 37
+
+
+@pytest.mark.parametrize("code", [full(), full("0000000000000000"), full("ZZZZZZZZZZZZZZZZ"), codes.generate()])
+def test_every_single_character_substitution_is_caught(code):
+    for position in range(17):
+        alphabet = codes.ALPHABET if position < 16 else codes.CHECK_ALPHABET
+        for replacement in alphabet:
+            if replacement == code[position]:
+                continue
+            typo = code[:position] + replacement + code[position + 1 :]
+            assert not codes.is_well_formed(typo), typo
+
+
+@pytest.mark.parametrize("code", [full(), codes.generate(), codes.generate()])
+def test_every_adjacent_transposition_is_caught(code):
+    for position in range(16):
+        swapped = code[:position] + code[position + 1] + code[position] + code[position + 2 :]
+        if swapped == code:
+            continue
+        assert not codes.is_well_formed(swapped), swapped
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param(lambda c: c.lower(), id="lower-case"),
+        pytest.param(lambda c: codes.display(c), id="dashes"),
+        pytest.param(lambda c: codes.display(c).lower(), id="lower-case-dashes"),
+        pytest.param(lambda c: " ".join(codes.display(c).split("-")), id="spaces"),
+        pytest.param(lambda c: f"  {c[:8]}  {c[8:]} ", id="stray-spaces"),
+    ],
+)
+def test_normalise_accepts_what_people_type(typed):
+    code = full()
+
+    assert codes.normalise(typed(code)) == code
+    assert codes.is_well_formed(codes.normalise(typed(code)))
+
+
+def test_normalise_reads_o_i_l_as_zero_and_one():
+    code = full("0110000000000001")
+    typed = "oIl0-0000-0000-000L-" + code[16]
+
+    assert codes.normalise(typed) == code
+    assert codes.normalise(typed.lower()) == code
+
+
+@pytest.mark.parametrize("wrong", ["", "ABC", full() + "0", full()[:-1], "U" + full()[1:]])
+def test_wrong_length_or_alphabet_is_not_well_formed(wrong):
+    assert not codes.is_well_formed(wrong)
+
+
+def test_display_groups_the_code_in_fours_then_the_check_character():
+    code = full()
+
+    assert codes.display(code) == f"7K2M-9QXD-4HTA-PZ3N-{code[16]}"
+    assert codes.normalise(codes.display(code)) == code
