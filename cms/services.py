@@ -17,6 +17,7 @@ from accounts.models import Agency, CoordinatorScope, Region
 from assessments.models import AssessmentPage
 from cms.models import HomePage
 from cms.seed_content import load_courses
+from cms.seed_translations import translate_seed_pages
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 DEMO_PASSWORD = "frontline-demo"
@@ -299,6 +300,9 @@ def seed_demo(*, with_users: bool = True, show_passwords: bool = False, stdout=N
             stdout.write(f"  course: {module.COURSE['title']}")
         course = ensure_course(catalogue, module.COURSE, report)
         ensure_assessment(course, module.COURSE["slug"], module.ASSESSMENT, report)
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            translate_seed_pages(code, stdout=stdout)
     ensure_groups()
     ensure_headcounts()
     if with_users:

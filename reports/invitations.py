@@ -209,11 +209,11 @@ class Lookup:
         self.codes: dict[str, int] = {}
         self.names: dict[str, set[int]] = {}
         self.inactive: set[str] = set()
-        self.active_ids: set[int] = set()
+        self.active: dict[int, object] = {}
         for item in model.objects.all():
             keys = {_key(name) for name in (item.name, item.name_ru, item.name_tg) if name}
             if item.is_active:
-                self.active_ids.add(item.pk)
+                self.active[item.pk] = item
                 self.codes[_key(item.code)] = item.pk
                 for key in keys:
                     self.names.setdefault(key, set()).add(item.pk)
@@ -324,7 +324,9 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
         if problem:
             errors.append(_region_error(problem, values.get("region", "")))
         if agency_id and region_id and not scope.allows(agency_id, region_id):
-            errors.append(_scope_error(values.get("agency", ""), values.get("region", "")))
+            errors.append(
+                _scope_error(agencies.active[agency_id].display_name, regions.active[region_id].display_name)
+            )
 
         if len(position) > position_max:
             errors.append(_("Position is too long (at most %(max)s characters).") % {"max": position_max})
@@ -358,8 +360,8 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
 
 def recheck(rows: list[dict], *, scope: Scope) -> int:
     """Check rows that passed at upload against today's data; add errors in place, return how many failed."""
-    active_agencies = set(Agency.objects.filter(is_active=True).values_list("pk", flat=True))
-    active_regions = set(Region.objects.filter(is_active=True).values_list("pk", flat=True))
+    active_agencies = Agency.objects.filter(is_active=True).in_bulk()
+    active_regions = Region.objects.filter(is_active=True).in_bulk()
     taken = existing_emails(row["email"] for row in rows)
     failed = 0
     for row in rows:
@@ -370,8 +372,10 @@ def recheck(rows: list[dict], *, scope: Scope) -> int:
             errors.append(_("Agency “%(value)s” is no longer in use.") % {"value": row["agency"]})
         if row["region_id"] not in active_regions:
             errors.append(_("Region “%(value)s” is no longer in use.") % {"value": row["region"]})
-        if not scope.allows(row["agency_id"], row["region_id"]):
-            errors.append(_scope_error(row["agency"], row["region"]))
+        if not errors and not scope.allows(row["agency_id"], row["region_id"]):
+            errors.append(
+                _scope_error(active_agencies[row["agency_id"]].display_name, active_regions[row["region_id"]].display_name)
+            )
         if errors:
             row["errors"] = errors
             failed += 1
@@ -535,15 +539,19 @@ def preview(request, batch_id: int):
     ]
     invalid = [row for row in rows if row["errors"]]
     valid = [row for row in rows if not row["errors"]]
+    is_sent = batch.status == InvitationBatch.Status.SENT
+    sections = [
+        (title, section_rows, with_errors)
+        for title, section_rows, with_errors in (
+            (_("Rows with problems"), invalid, True),
+            (_("Invited") if is_sent else _("Ready to invite"), valid, False),
+        )
+        if section_rows
+    ]
     return render(
         request,
         "reports/invite_preview.html",
-        {
-            "batch": batch,
-            "is_sent": batch.status == InvitationBatch.Status.SENT,
-            "invalid_rows": invalid,
-            "valid_rows": valid,
-        },
+        {"batch": batch, "is_sent": is_sent, "invalid_rows": invalid, "valid_rows": valid, "sections": sections},
     )
 
 

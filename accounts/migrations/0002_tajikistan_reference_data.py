@@ -11,7 +11,7 @@ AGENCIES = [
      "Милитсия (Вазорати корҳои дохилӣ)", None),
     ("mia-ctip", "Centre on Trafficking in Persons (Ministry of Internal Affairs)",
      "Центр по противодействию торговле людьми (МВД)",
-     "Маркази муқовимат ба савдои одамон (ВКД)", "police"),
+     "Маркази муқовимат ба хариду фурӯши одамон (ВКД)", "police"),
     ("border-troops", "Border Troops (State Committee for National Security)",
      "Пограничные войска (Государственный комитет национальной безопасности)",
      "Қӯшунҳои сарҳадӣ (Кумитаи давлатии амнияти миллӣ)", None),

@@ -1,0 +1,54 @@
+"""Fixtures for the reports area: coordinators with a scope and two-factor authentication."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.utils import translation
+
+from accounts.models import CoordinatorScope
+from tests.factories import AgencyFactory, RegionFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """A request under /ru/ or /tg/ leaves its language active; each test starts in English."""
+    with translation.override("en"):
+        yield
+
+
+def with_mfa(user):
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    return user
+
+
+@pytest.fixture
+def frontier(db):
+    return AgencyFactory(code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ")
+
+
+@pytest.fixture
+def harbour(db):
+    return AgencyFactory(code="harbour", name="Harbour Police", name_ru="Портовая полиция", name_tg="Пулиси бандар")
+
+
+@pytest.fixture
+def east(db):
+    return RegionFactory(code="east", name="Eastern Province", name_ru="Восточная провинция", name_tg="ВШП")
+
+
+@pytest.fixture
+def west(db):
+    return RegionFactory(code="west", name="Western Province", name_ru="Западная провинция", name_tg="Вилояти ғарбӣ")
+
+
+@pytest.fixture
+def coordinator(db, frontier, east):
+    """Coordinates the Frontier Service in the Eastern Province, and has set up two-factor authentication."""
+    user = with_mfa(UserFactory(email="coordinator@example.org", full_name="Malika Saidova", agency=frontier, region=east))
+    CoordinatorScope.objects.create(user=user, agency=frontier, region=east)
+    return user
+
+
+@pytest.fixture
+def client_coordinator(client, coordinator):
+    client.force_login(coordinator)
+    return client
