@@ -96,4 +96,8 @@ def translate_seed_pages(language: str, *, refresh: bool = False, stdout=None) -
             count += 1
         if stdout:
             stdout.write(f"  {language}: {name}")
+    if count:
+        # Pages created in one transaction by wagtail-localize can leave a parent's child
+        # count stale, which hides its children from routing; recount them.
+        Page.fix_tree(fix_paths=False)
     return count

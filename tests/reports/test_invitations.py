@@ -380,6 +380,33 @@ def test_scope_narrowed_between_preview_and_confirm_aborts_everything(
     assert "outside your scope" in errors_of(batch, 3)
 
 
+def test_account_created_at_the_same_moment_rolls_everything_back(
+    client_coordinator, valid_csv, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Even if the re-check misses an account created concurrently, the unique address stops the batch."""
+    batch = _upload_and_get_batch(client_coordinator, valid_csv)
+    UserFactory(email="anna@example.org")
+    monkeypatch.setattr("reports.invitations.existing_emails", lambda emails: set())
+    users_before = User.objects.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_coordinator.post(preview_url(batch), follow=True)
+
+    assert response.status_code == 200
+    assert User.objects.count() == users_before
+    assert not User.objects.filter(email="dilshod@example.org").exists()
+    assert mailoutbox == []
+    assert InvitationBatch.objects.get().status == InvitationBatch.Status.PREVIEW
+    assert not ModelLogEntry.objects.filter(action="frontline.invitations.send").exists()
+    assert "Nothing was sent" in " ".join(str(m) for m in response.context["messages"])
+
+
+def test_a_name_shared_by_two_agencies_asks_for_the_code(client_coordinator, frontier, east):
+    AgencyFactory(code="frontier-2", name="Frontier Service (reserve)", name_ru=frontier.name_ru)
+    batch = _upload_and_get_batch(client_coordinator, HEADER + f"One,one@example.org,{frontier.name_ru},east,,\n")
+    assert "matches more than one agency" in errors_of(batch, 2)
+
+
 def test_batch_without_valid_rows_cannot_be_sent(client_coordinator, frontier, east, mailoutbox):
     batch = _upload_and_get_batch(client_coordinator, HEADER + ",nobody@example.org,frontier,east,,\n")
     page = client_coordinator.get(preview_url(batch))
