@@ -89,6 +89,29 @@ def ensure_catalogue(home: HomePage, report: SeedReport) -> CourseIndexPage:
     return catalogue
 
 
+def with_block_ids(stream: list[dict], *path) -> list[dict]:
+    """A raw lesson body with stable ids on every block and list item.
+
+    wagtail-localize translates list items only when they carry ids, and stable ids keep the
+    translation files valid across installations.
+    """
+    blocks = []
+    for index, block in enumerate(stream):
+        value = block["value"]
+        if isinstance(value, dict):
+            value = {
+                key: [
+                    {"type": "item", "id": _seed_id(*path, index, key, n), "value": item}
+                    for n, item in enumerate(items)
+                ]
+                if isinstance(items, list)
+                else items
+                for key, items in value.items()
+            }
+        blocks.append({"type": block["type"], "id": _seed_id(*path, index), "value": value})
+    return blocks
+
+
 def ensure_course(catalogue: CourseIndexPage, data: dict, report: SeedReport) -> CoursePage:
     """Create a seed course and its lessons once; an existing course is left as editors made it."""
     course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
@@ -99,7 +122,10 @@ def ensure_course(catalogue: CourseIndexPage, data: dict, report: SeedReport) ->
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            learning_outcomes=[{"type": "outcome", "value": text} for text in data["learning_outcomes"]],
+            learning_outcomes=[
+                {"type": "outcome", "id": _seed_id(data["slug"], "outcome", n), "value": text}
+                for n, text in enumerate(data["learning_outcomes"])
+            ],
             estimated_minutes=data["estimated_minutes"],
             validity_months=data["validity_months"],
         )
@@ -114,7 +140,7 @@ def ensure_course(catalogue: CourseIndexPage, data: dict, report: SeedReport) ->
                 slug=lesson["slug"],
                 intro=lesson["intro"],
                 estimated_minutes=lesson["estimated_minutes"],
-                body=lesson["body"],
+                body=with_block_ids(lesson["body"], data["slug"], lesson["slug"]),
             )
         )
         page.save_revision().publish()
