@@ -12,7 +12,6 @@ import polib
 from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
 from assessments.models import AssessmentPage
 from cms.models import HomePage
@@ -77,17 +76,13 @@ def translate_seed_pages(language: str, *, refresh: bool = False, stdout=None) -
     if not strings:
         return 0
     locale, _created = Locale.objects.get_or_create(language_code=language)
-    creator = TranslationCreator(user=None, target_locales=[locale])
     count = 0
     for name, pages in seed_pages():
         for page in pages:
             source, _created = TranslationSource.get_or_create_from_instance(page)
-            translation = Translation.objects.filter(source=source, target_locale=locale).first()
-            if translation is not None and not refresh:
+            translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
+            if not created and not refresh:
                 continue
-            if translation is None:
-                creator.create_translations(page, include_related_objects=False)
-                translation = Translation.objects.get(source=source, target_locale=locale)
             po = translation.export_po()
             for entry in po:
                 entry.msgstr = strings.get(entry.msgid, "")
@@ -97,7 +92,7 @@ def translate_seed_pages(language: str, *, refresh: bool = False, stdout=None) -
         if stdout:
             stdout.write(f"  {language}: {name}")
     if count:
-        # Pages created in one transaction by wagtail-localize can leave a parent's child
-        # count stale, which hides its children from routing; recount them.
-        Page.fix_tree(fix_paths=False)
+        # Work queued on commit by publishing saves stale copies of the new parent pages,
+        # resetting their child counts, which hides the children from routing; recount last.
+        transaction.on_commit(lambda: Page.fix_tree(fix_paths=False))
     return count

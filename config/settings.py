@@ -131,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Set-password links in invitations and password resets stay valid for a week.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_learning"
 LOGOUT_REDIRECT_URL = "/"
@@ -168,7 +170,9 @@ LANGUAGES = [
 LANGUAGE_COOKIE_NAME = "frontline_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SECURE = not DEBUG
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# The project's own catalogues, then its translations of third-party strings (django-allauth
+# ships no Tajik).
+LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales" / "vendor"]
 TIME_ZONE = "Asia/Dushanbe"
 USE_I18N = True
 USE_TZ = True
@@ -182,7 +186,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
-WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAILADMIN_# Set-password links in invitations and password resets stay valid for a week.
+PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
+LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 STATIC_URL = "/static/"
@@ -210,15 +216,22 @@ CACHES = {
 }
 
 # E-mail: console in development; SMTP from EMAIL_* variables in production.
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
-)
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+if os.environ.get("EMAIL_HOST") or not DEBUG:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": os.environ.get("EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("EMAIL_PORT", "25")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS"),
+                "timeout": 20,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Frontline <noreply@frontline.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

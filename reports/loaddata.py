@@ -686,6 +686,9 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
             log(f"users {totals.users:,}/{trainees:,} · {totals.line()} · {time.monotonic() - started:.1f} s")
 
         staff = plan_headcounts(rng, universe, registered, trainees)
+        # seed_demo's illustrative numbers (nobody entered them) make way for the generated
+        # ones; numbers a coordinator entered are kept.
+        replaced = Headcount.objects.filter(updated_by__isnull=True).delete()[0]
         existing = set(Headcount.objects.values_list("agency_id", "region_id"))
         headcounts = Headcount.objects.bulk_create(
             [
@@ -696,8 +699,10 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
             batch_size=batch_size,
         )
         totals.headcounts = len(headcounts)
+        if replaced:
+            log(f"headcounts: replaced {replaced} illustrative ones (seed_demo)")
         if existing:
-            log(f"headcounts: {len(existing)} cells already had one and were left as they are")
+            log(f"headcounts: {len(existing)} cells entered by a coordinator were left as they are")
     analyze_started = time.monotonic()
     analyze()
     log(f"headcounts {totals.headcounts:,} · statistics updated in {time.monotonic() - analyze_started:.1f} s")

@@ -1,11 +1,7 @@
 """Shared fixtures: a published site tree, a trainee and a logged-in client."""
 
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 
 from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_catalogue, build_course, lessons_of
 
@@ -53,17 +49,3 @@ def course_with_lessons(catalogue):
 def lessons(course_with_lessons):
     return lessons_of(course_with_lessons)
 
-
-@pytest.fixture(scope="module")
-def seeded_site(django_db_setup, django_db_blocker):
-    """``seed_demo`` run once for a whole test module, rolled back when the module ends.
-
-    Seeding takes a second or two; each test still runs in its own savepoint inside this
-    transaction, so tests may change the seeded data freely. Returns the command's output.
-    """
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            out = StringIO()
-            call_command("seed_demo", stdout=out)
-            yield out.getvalue()
-            transaction.set_rollback(True)

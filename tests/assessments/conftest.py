@@ -3,7 +3,13 @@
 import pytest
 
 from tests.assessments.builders import build_assessment, complete_lessons
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_course
+
+
+@pytest.fixture
+def course_with_lessons(catalogue):
+    """Two lessons are enough to test unlocking (and build faster than the shared three)."""
+    return build_course(title="Identifying victims", lessons=2, catalogue=catalogue)
 
 
 @pytest.fixture

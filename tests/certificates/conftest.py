@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from tests.assessments.builders import issue_certificate
-from tests.factories import AgencyFactory, UserFactory
+from tests.factories import AgencyFactory, UserFactory, build_course
 
 
 @pytest.fixture(autouse=True)
@@ -22,8 +22,9 @@ def fresh_cache():
 
 
 @pytest.fixture
-def course(course_with_lessons):
-    return course_with_lessons
+def course(catalogue):
+    """A published course with one lesson (certificates are about the course, not its lessons)."""
+    return build_course(title="Identifying victims", lessons=1, catalogue=catalogue)
 
 
 @pytest.fixture

@@ -156,14 +156,6 @@ def test_failing_issues_nothing(ready, course, assessment):
     assert not ModelLogEntry.objects.filter(action="frontline.certificate.issue").exists()
 
 
-def test_issuing_writes_an_audit_log_entry(trainee, certificate):
-    entry = ModelLogEntry.objects.get(action="frontline.certificate.issue")
-
-    assert entry.object_id == str(certificate.pk)
-    assert entry.user_id == trainee.pk
-    assert entry.data["code"] == certificate.code
-
-
 @pytest.mark.parametrize("days_left", [60, 30, 1, 0, -10])
 def test_certificate_due_for_renewal_can_be_renewed_and_is_superseded(ready, course, assessment, days_left):
     old = take(ready, assessment).certificate

@@ -188,7 +188,9 @@ def test_verify_form_redirects_to_the_canonical_address(client, certificate, typ
 
 
 def test_verify_form_shows_an_error_for_a_malformed_code(client, certificate):
-    response = client.get(reverse("certificate_verify_form"), {"code": certificate.code[:16] + "U"[:0] + "!"})
+    wrong_check = next(c for c in codes.CHECK_ALPHABET if c != certificate.code[16])
+
+    response = client.get(reverse("certificate_verify_form"), {"code": certificate.code[:16] + wrong_check})
 
     assert response.status_code == 200
     assert "Check it for typing mistakes" in text(response)
@@ -213,7 +215,15 @@ def test_verification_page_shows_name_course_and_dates_but_no_private_details(cl
     assert "87%" not in page and "87 %" not in page
 
 
-def test_lookups_are_rate_limited_per_address(client, certificate, fresh_cache):
+@pytest.fixture
+def one_window(monkeypatch):
+    """Keep every lookup in the same rate-limit window, whatever the wall clock does."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr("certificates.ratelimit.time", SimpleNamespace(time=lambda: 1_700_000_010.0))
+
+
+def test_lookups_are_rate_limited_per_address(client, certificate, fresh_cache, one_window):
     url = verify_url(certificate)
     statuses = [client.get(url, REMOTE_ADDR="203.0.113.7").status_code for _ in range(LOOKUPS_PER_MINUTE)]
 
@@ -277,7 +287,7 @@ def test_staff_without_the_revoke_permission_cannot_revoke(client, certificate):
 
     response = client.post(revoke_url(certificate), {"reason": "No"})
 
-    assert response.status_code in (302, 403)
+    assert response.status_code == 302
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.VALID
 
@@ -287,3 +297,4 @@ def test_issuing_writes_an_issue_log_entry(certificate, trainee):
 
     assert entry.object_id == str(certificate.pk)
     assert entry.user_id == trainee.pk
+    assert entry.data["code"] == certificate.code

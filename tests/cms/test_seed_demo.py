@@ -1,4 +1,7 @@
-"""``manage.py seed_demo``: the site tree, four seed courses and the demo accounts."""
+"""``manage.py seed_demo``: the site tree, four seed courses and the demo accounts.
+
+The seeded site is shared by every test in this package (see ``cms/conftest.py``).
+"""
 
 import re
 from io import StringIO
@@ -8,13 +11,11 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils.html import strip_tags
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from accounts.models import User
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage
-
-pytestmark = pytest.mark.django_db
 
 DEMO_EMAILS = [
     "trainee@frontline.test",
@@ -54,15 +55,15 @@ def course_text(course: CoursePage) -> str:
     return " ".join([course.title, course.summary, *outcomes, *(lesson_text(lesson) for lesson in lessons)])
 
 
-@pytest.fixture
-def seeded(seeded_site, db):
-    return seeded_site
+def english_courses():
+    return CoursePage.objects.filter(locale=Locale.get_default()).order_by("path")
 
 
 def test_seed_builds_site_tree(seeded):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)
+    assert home.locale == Locale.get_default()
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()  # welcome page gone
     catalogue = CourseIndexPage.objects.child_of(home).get()
     courses = CoursePage.objects.child_of(catalogue).live()
@@ -70,6 +71,11 @@ def test_seed_builds_site_tree(seeded):
     for course in courses:
         assert LessonPage.objects.child_of(course).live().count() >= 4
         assert course.audiences.exists()
+
+
+def test_first_run_reports_what_it_created(seeded):
+    assert re.search(r"Done: \d+ pages and 5 accounts created", seeded)
+    assert seeded.count("  course: ") == 4
 
 
 def test_seed_creates_verified_demo_users(seeded):
@@ -83,11 +89,6 @@ def test_seed_creates_verified_demo_users(seeded):
     assert (trainee.agency.code, trainee.region.code, trainee.is_staff) == ("border-troops", "gbao", False)
 
 
-def test_first_run_reports_what_it_created(seeded):
-    assert re.search(r"Done: \d+ pages and 5 accounts created", seeded)
-    assert seeded.count("  course: ") == 4
-
-
 def test_seed_twice_changes_nothing(seeded):
     pages, users = Page.objects.count(), User.objects.count()
     output = seed()
@@ -96,29 +97,39 @@ def test_seed_twice_changes_nothing(seeded):
 
 
 def test_seed_pages_render(client, seeded):
-    course = CoursePage.objects.live().first()
     assert client.get("/en/").status_code == 200
-    assert client.get(course.url).status_code == 200
+    for course in english_courses():
+        assert client.get(course.url).status_code == 200, course.url
     client.force_login(User.objects.get(email="trainee@frontline.test"))
-    for lesson in LessonPage.objects.live():
+    for lesson in LessonPage.objects.live().filter(locale=Locale.get_default()):
         assert client.get(lesson.url).status_code == 200, lesson.url
 
 
+@pytest.mark.parametrize("language", ["ru", "tg"])
+def test_seed_courses_are_translated(client, seeded, language):
+    locale = Locale.objects.get(language_code=language)
+    translated = CoursePage.objects.live().filter(locale=locale)
+    assert translated.count() == 4
+    course = translated.first()
+    assert course.url.startswith(f"/{language}/")
+    assert client.get(course.url).status_code == 200
+
+
 def test_each_seed_course_has_at_least_1500_words(seeded):
-    for course in CoursePage.objects.all():
+    for course in english_courses():
         words = len(re.findall(r"\w+", course_text(course)))
         assert words >= 1500, f"{course.title}: {words} words"
 
 
 @pytest.mark.parametrize("phrase", ["130.1", "Act No. 327", "Article 20", "Article 31", "Article 33"])
 def test_seed_content_cites_the_law(seeded, phrase):
-    text = " ".join(course_text(course) for course in CoursePage.objects.all()).lower()
+    text = " ".join(course_text(course) for course in english_courses()).lower()
     assert phrase.lower() in text
 
 
 @pytest.mark.parametrize(("debug", "shows_password"), [(True, True), (False, False)])
 def test_passwords_printed_only_in_debug(seeded, debug, shows_password):
-    User.objects.filter(email__in=DEMO_EMAILS).delete()  # so the run creates the accounts again
+    User.objects.filter(email__in=DEMO_EMAILS).delete()  # so this run creates the accounts again
     with override_settings(DEBUG=debug):
         output = seed()
     assert f"0 pages and {len(DEMO_EMAILS)} accounts created" in output

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+from wagtail.models import GroupPagePermission, Locale, Page, Workflow, WorkflowPage
 
 from accounts.models import User
 from cms.models import HomePage
@@ -11,10 +11,7 @@ from tests.factories import lesson_body
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture
-def seeded(seeded_site, db):
-    return seeded_site
+# ``seeded`` (tests/cms/conftest.py): the site after ``seed_demo``, shared by this package.
 
 
 @pytest.fixture
@@ -41,13 +38,13 @@ def test_moderation_workflow_covers_the_site(seeded):
     workflow = Workflow.objects.get(name="Moderators approval")
     assert workflow.active
     assert WorkflowPage.objects.filter(workflow=workflow, page=Page.get_first_root_node()).exists()
-    home = HomePage.objects.get()
-    assert home.get_workflow() == workflow
-    assert LessonPage.objects.first().get_workflow() == workflow
+    for home in HomePage.objects.all():  # every language's home page
+        assert home.get_workflow() == workflow
+    assert LessonPage.objects.filter(locale=Locale.get_default()).first().get_workflow() == workflow
 
 
 def test_editor_cannot_publish_but_moderator_can(editor, moderator):
-    lesson = LessonPage.objects.first()
+    lesson = LessonPage.objects.filter(locale=Locale.get_default()).first()
     assert editor.is_staff and editor.has_perm("wagtailadmin.access_admin")
     assert lesson.permissions_for_user(editor).can_edit()
     assert not lesson.permissions_for_user(editor).can_publish()
@@ -55,7 +52,7 @@ def test_editor_cannot_publish_but_moderator_can(editor, moderator):
 
 
 def test_editor_lesson_goes_live_only_after_moderator_approval(editor, moderator):
-    course = CoursePage.objects.first()
+    course = CoursePage.objects.filter(locale=Locale.get_default()).first()
     lesson = course.add_child(
         instance=LessonPage(title="New lesson by editor", slug="new-by-editor", body=lesson_body(), live=False)
     )
@@ -82,7 +79,7 @@ def test_editor_lesson_goes_live_only_after_moderator_approval(editor, moderator
 
 
 def test_editor_change_to_live_lesson_stays_draft_until_approved(editor, moderator):
-    lesson = LessonPage.objects.first()
+    lesson = LessonPage.objects.filter(locale=Locale.get_default()).first()
     original_title = lesson.title
     lesson.title = "Edited by the editor"
     lesson.save_revision(user=editor)
