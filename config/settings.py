@@ -186,9 +186,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
-WAGTAILADMIN_# Set-password links in invitations and password resets stay valid for a week.
-PASSWORD_RESET_TIMEOUT = 7 * 24 * 60 * 60
-LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 STATIC_URL = "/static/"
