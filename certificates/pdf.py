@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -53,12 +54,47 @@ def verification_url(certificate) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def render_pdf(certificate) -> bytes:
-    """The certificate as PDF bytes, in the holder's language."""
+def labels(certificate, language: str) -> dict:
+    """Every text of the certificate in one language: labels, names and dates."""
+    from django.utils import formats
+
+    from certificates.services import course_title_in
+
+    as_issued = language == certificate.language
+    with translation.override(language):
+        return {
+            "language": language,
+            "tagline": _("Training on trafficking in persons"),
+            "title": _("Certificate of completion"),
+            "certifies": _("This certifies that"),
+            "completed": _("has completed the course and passed its assessment"),
+            "agency": certificate.agency_name if as_issued or not certificate.agency else certificate.agency.display_name,
+            "course": certificate.course_title
+            if as_issued or not certificate.course
+            else course_title_in(certificate.course, language),
+            "issued_label": _("Issued"),
+            "issued": formats.date_format(certificate.issued_at, "DATE_FORMAT"),
+            "valid_label": _("Valid until"),
+            "valid": formats.date_format(certificate.expires_on, "DATE_FORMAT") if certificate.expires_on else _("No expiry"),
+            "score_label": _("Score"),
+            "code_label": _("Verification code"),
+            "check": _("Check this certificate at"),
+        }
+
+
+def render_pdf(certificate, *, second_language: str | None = None) -> bytes:
+    """The certificate as PDF bytes in the holder's language, optionally with every text
+    repeated in a second language (for use abroad)."""
     url = verification_url(certificate)
     with translation.override(certificate.language):
         html = render_to_string(
             "certificates/pdf.html",
-            {"certificate": certificate, "verification_url": url, "qr_svg": qr_svg(url)},
+            {
+                "certificate": certificate,
+                "main": labels(certificate, certificate.language),
+                "second": labels(certificate, second_language) if second_language else None,
+                "verification_url": url,
+                "qr_svg": qr_svg(url),
+            },
         )
     return HTML(string=html, base_url=f"{STATIC_SCHEME}:/", url_fetcher=StaticFilesOnlyFetcher()).write_pdf()

@@ -46,7 +46,7 @@ def certificate_issue(*, attempt) -> Certificate:
         previous.save(update_fields=["status"])
     with translation.override(user.preferred_language):
         agency_name = user.agency.display_name if user.agency else ""
-    course_title = _course_title(course, user.preferred_language)
+    course_title = course_title_in(course, user.preferred_language)
     certificate = Certificate.objects.create(
         code=_unique_code(),
         user=user,
@@ -80,7 +80,7 @@ def add_months(day: date, months: int) -> date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def _course_title(course, language: str) -> str:
+def course_title_in(course, language: str) -> str:
     """The course title in the holder's language, when a translation exists."""
     locale = Locale.objects.filter(language_code=language).first()
     translated = course.get_translation_or_none(locale) if locale else None

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from certificates import codes, ratelimit, selectors, services
 from certificates.forms import VerifyForm
+from certificates.pdf import render_pdf
 
 # Lookups per client address: per minute for everyone, per hour for codes that match nothing.
 LOOKUPS_PER_MINUTE = 20
@@ -13,7 +15,11 @@ MISSES_PER_HOUR = 30
 @login_required
 def my_certificates(request):
     certificates = selectors.certificates_of(user=request.user).select_related("course")
-    return render(request, "certificates/my_certificates.html", {"certificates": certificates})
+    return render(
+        request,
+        "certificates/my_certificates.html",
+        {"certificates": certificates, "languages": settings.LANGUAGES},
+    )
 
 
 @login_required
@@ -21,8 +27,16 @@ def certificate_download(request, certificate_id: int):
     certificate = selectors.certificate_for_download(user=request.user, certificate_id=certificate_id)
     if certificate is None:
         raise Http404
-    response = HttpResponse(services.certificate_pdf_bytes(certificate=certificate), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="frontline-certificate-{certificate.display_code}.pdf"'
+    second = request.GET.get("second")
+    if second in dict(settings.LANGUAGES) and second != certificate.language:
+        # Bilingual copies (for use abroad) are rendered on request; the stored PDF is the original.
+        pdf = render_pdf(certificate, second_language=second)
+        filename = f"frontline-certificate-{certificate.display_code}-{certificate.language}-{second}.pdf"
+    else:
+        pdf = services.certificate_pdf_bytes(certificate=certificate)
+        filename = f"frontline-certificate-{certificate.display_code}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
 
