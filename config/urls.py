@@ -16,6 +16,8 @@ from cms.views import search
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    # Wagtail's own login form would bypass allauth's rate limits and two-factor step.
+    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

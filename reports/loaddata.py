@@ -534,6 +534,15 @@ class Totals:
     certificates: int = 0
     by_status: Counter = field(default_factory=Counter)
     headcounts: int = 0
+    seconds: Counter = field(default_factory=Counter)  # wall time per phase
+
+    @contextmanager
+    def timing(self, phase: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[phase] += time.perf_counter() - started
 
     def line(self) -> str:
         return (
@@ -546,30 +555,28 @@ class AlreadyGenerated(Exception):
     pass
 
 
-def _write_chunk(plans: list[TraineePlan], *, password: str, generator_id: int, batch_size: int,
-                 codes_seen: set, rng: random.Random, totals: Totals) -> None:
+def _build_users(plans: list[TraineePlan], password: str) -> list:
     from django.contrib.auth import get_user_model
 
+    User = get_user_model()
+    return [
+        User(
+            email=p.email, full_name=p.full_name, agency_id=p.agency.id, region_id=p.region.id,
+            position=p.position, preferred_language=p.language, date_joined=p.date_joined,
+            last_login=p.last_login if p.courses else None, is_active=p.is_active, password=password,
+        )
+        for p in plans
+    ]
+
+
+def _build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, list]:
+    """Enrolments, lesson completions and attempts of saved users (in plan order)."""
     from assessments.models import Attempt
-    from certificates import codes
-    from certificates.models import Certificate
     from courses.models import Enrolment, LessonCompletion
 
-    User = get_user_model()
-    users = User.objects.bulk_create(
-        [
-            User(
-                email=p.email, full_name=p.full_name, agency_id=p.agency.id, region_id=p.region.id,
-                position=p.position, preferred_language=p.language, date_joined=p.date_joined,
-                last_login=p.last_login if p.courses else None, is_active=p.is_active, password=password,
-            )
-            for p in plans
-        ],
-        batch_size=batch_size,
-    )
-    enrolments, completions, attempts, attempt_keys = [], [], [], []
+    enrolments, completions, attempts = [], [], []
     for user, plan in zip(users, plans):
-        for c, course_plan in enumerate(plan.courses):
+        for course_plan in plan.courses:
             course = course_plan.course
             enrolments.append(
                 Enrolment(
@@ -594,12 +601,14 @@ def _write_chunk(plans: list[TraineePlan], *, password: str, generator_id: int, 
                         score=100 * a.correct // QUESTION_COUNT, passed=a.passed,
                     )
                 )
-    Enrolment.objects.bulk_create(enrolments, batch_size=batch_size)
-    LessonCompletion.objects.bulk_create(completions, batch_size=batch_size)
-    Attempt.objects.bulk_create(attempts, batch_size=batch_size)
+    return enrolments, completions, attempts
 
-    # Certificates point at their attempts (ids now known) and renewals at their successors:
-    # the newest certificates go in first, the ones they superseded after.
+
+def _build_certificates(users, plans, attempts, *, generator_id: int, codes_seen: set, rng, totals) -> tuple[list, list]:
+    """Certificates of saved attempts: (current ones, [(superseded one, its successor)])."""
+    from certificates import codes
+    from certificates.models import Certificate
+
     def new_code() -> str:
         while True:
             code = codes.generate()
@@ -607,33 +616,66 @@ def _write_chunk(plans: list[TraineePlan], *, password: str, generator_id: int, 
                 codes_seen.add(code)
                 return code
 
-    attempt_ids = iter(attempt.pk for attempt in attempts)
-    current, superseded = [], []  # (Certificate, plan, certificate plans' Certificate list)
+    attempt_ids = iter([attempt.pk for attempt in attempts])
+    current, superseded = [], []
     for user, plan in zip(users, plans):
+        agency_name = plan.agency.names.get(plan.language, plan.agency.names["en"])
         for course_plan in plan.courses:
-            ids = [next(attempt_ids) for _a in course_plan.attempts]
-            built = []
-            for cert in course_plan.certificates:
-                certificate = Certificate(
+            ids = [next(attempt_ids) for _attempt in course_plan.attempts]
+            built = [
+                Certificate(
                     code=new_code(), user_id=user.pk, course_id=course_plan.course.id, attempt_id=ids[cert.attempt],
-                    holder_name=plan.full_name, agency_name=plan.agency.names.get(plan.language, plan.agency.names["en"]),
-                    agency_id=plan.agency.id, region_id=plan.region.id, course_title=course_plan.course.title,
-                    language=plan.language, issued_at=cert.issued_at, expires_on=cert.expires_on, status=cert.status,
+                    holder_name=plan.full_name, agency_name=agency_name, agency_id=plan.agency.id,
+                    region_id=plan.region.id, course_title=course_plan.course.title, language=plan.language,
+                    issued_at=cert.issued_at, expires_on=cert.expires_on, status=cert.status,
                     revoked_at=cert.revoked_at,
                     revocation_reason=rng.choice(REVOCATION_REASONS) if cert.status == "revoked" else "",
                     revoked_by_id=generator_id if cert.status == "revoked" else None,
                 )
-                built.append(certificate)
-                totals.by_status[cert.status] += 1
+                for cert in course_plan.certificates
+            ]
             for cert, certificate in zip(course_plan.certificates, built):
+                totals.by_status[cert.status] += 1
                 if cert.superseded_by is None:
                     current.append(certificate)
                 else:
                     superseded.append((certificate, built[cert.superseded_by]))
-    Certificate.objects.bulk_create(current, batch_size=batch_size)
-    for certificate, successor in superseded:
-        certificate.superseded_by_id = successor.pk
-    Certificate.objects.bulk_create([c for c, _s in superseded], batch_size=batch_size)
+    return current, superseded
+
+
+def _write_chunk(plans: list[TraineePlan], *, password: str, generator_id: int, batch_size: int,
+                 codes_seen: set, rng: random.Random, totals: Totals) -> None:
+    from django.contrib.auth import get_user_model
+    from django.db import reset_queries
+
+    from assessments.models import Attempt
+    from certificates.models import Certificate
+    from courses.models import Enrolment, LessonCompletion
+
+    with totals.timing("build objects"):
+        users = _build_users(plans, password)
+    with totals.timing("insert users"):
+        get_user_model().objects.bulk_create(users, batch_size=batch_size)
+    with totals.timing("build objects"):
+        enrolments, completions, attempts = _build_progress(users, plans)
+    with totals.timing("insert enrolments"):
+        Enrolment.objects.bulk_create(enrolments, batch_size=batch_size)
+    with totals.timing("insert completions"):
+        LessonCompletion.objects.bulk_create(completions, batch_size=batch_size)
+    with totals.timing("insert attempts"):
+        Attempt.objects.bulk_create(attempts, batch_size=batch_size)
+    # Certificates point at their attempts (ids now known) and a superseded certificate at
+    # its renewal, so the current certificates go in first.
+    with totals.timing("build objects"):
+        current, superseded = _build_certificates(
+            users, plans, attempts, generator_id=generator_id, codes_seen=codes_seen, rng=rng, totals=totals
+        )
+    with totals.timing("insert certificates"):
+        Certificate.objects.bulk_create(current, batch_size=batch_size)
+        for certificate, successor in superseded:
+            certificate.superseded_by_id = successor.pk
+        Certificate.objects.bulk_create([c for c, _s in superseded], batch_size=batch_size)
+    reset_queries()  # with DEBUG on, every multi-megabyte INSERT would be kept in connection.queries
 
     totals.users += len(users)
     totals.enrolments += len(enrolments)
@@ -675,10 +717,11 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
             email=GENERATOR_EMAIL, full_name="Load data generator", password=password, is_active=False
         )
         for first in range(0, trainees, batch_size):
-            plans = [
-                plan_trainee(rng, universe, index, now=now, behaviour=behaviour)
-                for index in range(first, min(trainees, first + batch_size))
-            ]
+            with totals.timing("plan"):
+                plans = [
+                    plan_trainee(rng, universe, index, now=now, behaviour=behaviour)
+                    for index in range(first, min(trainees, first + batch_size))
+                ]
             for plan in plans:
                 registered[(plan.agency.id, plan.region.id)] += 1
             _write_chunk(plans, password=password, generator_id=generator.pk, batch_size=batch_size,
@@ -703,9 +746,11 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
             log(f"headcounts: replaced {replaced} illustrative ones (seed_demo)")
         if existing:
             log(f"headcounts: {len(existing)} cells entered by a coordinator were left as they are")
-    analyze_started = time.monotonic()
-    analyze()
-    log(f"headcounts {totals.headcounts:,} · statistics updated in {time.monotonic() - analyze_started:.1f} s")
+        committing = time.perf_counter()
+    totals.seconds["commit"] += time.perf_counter() - committing
+    with totals.timing("analyze"):
+        analyze()
+    log(f"headcounts {totals.headcounts:,} · committed and analysed · {time.monotonic() - started:.1f} s")
     return totals
 
 

@@ -77,6 +77,7 @@ class Command(BaseCommand):
             f"superseded {certificates['superseded']:,})"
         )
         write(f"  headcounts           {totals.headcounts:>12,}")
+        write("  time per phase: " + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in totals.seconds.items()))
         write(
             f"  gaps: nobody certified in agencies {sorted(loaddata.NO_CERTIFICATES_AGENCIES)}, "
             f"regions {sorted(loaddata.NO_CERTIFICATES_REGIONS)}; staff but no trainees in "
