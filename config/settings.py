@@ -173,6 +173,7 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 # The project's own catalogues, then its translations of third-party strings (django-allauth
 # ships no Tajik).
 LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales" / "vendor"]
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Dushanbe"
 USE_I18N = True
 USE_TZ = True

@@ -65,6 +65,7 @@ def lessons(course_with_lessons):
 # tests and module fixtures may change the seeded data freely.
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering
 def pytest_collection_modifyitems(config, items):
     """Run the tests on the seeded site after all others, so no other test sees its data."""
     items.sort(key=lambda item: "seeded_site" in getattr(item, "fixturenames", ()))
