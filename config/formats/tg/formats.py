@@ -1,5 +1,4 @@
-# Tajik dates as Tajik documents write them: "23 ноябри соли 2026" is long-winded and Django's
-# defaults end in the Russian "г."; the year needs no suffix.
+# Django's Tajik dates end in the Russian abbreviation "г."; Tajik documents write the year bare.
 from django.conf.locale.tg.formats import *  # noqa: F403
 
 DATE_FORMAT = "j E Y"
