@@ -100,6 +100,7 @@ def _take(request, attempt: Attempt, *, selected: dict, status: int):
         "assessments/attempt_take.html",
         {
             "attempt": attempt,
+            "assessment": attempt.assessment.localized if attempt.assessment else None,
             "items": attempt.questions,
             "selected": selected,
             "remaining_minutes": remaining,
@@ -119,6 +120,7 @@ def _result(request, attempt: Attempt):
         "assessments/attempt_result.html",
         {
             "attempt": attempt,
+            "assessment": attempt.assessment.localized if attempt.assessment else None,
             "items": attempt.questions,
             "results": results,
             "certificate": certificate,

@@ -271,12 +271,12 @@ def ensure_headcounts() -> None:
 
 
 DEMO_USERS = [
-    # email, full name, role, agency code, region code, position
-    ("trainee@frontline.test", "Dilshod Rahimov", "trainee", "border-troops", "gbao", "Border guard, Ishkashim post"),
-    ("coordinator@frontline.test", "Malika Saidova", "coordinator", "mia-ctip", "dushanbe", "Training coordinator"),
-    ("editor@frontline.test", "Farrukh Nazarov", "editor", None, None, "Content editor"),
-    ("moderator@frontline.test", "Zarina Karimova", "moderator", None, None, "Content reviewer"),
-    ("admin@frontline.test", "Frontline Administrator", "superuser", None, None, "System administrator"),
+    # email, full name, role, agency code, region code, position (as a Tajik officer would enter them)
+    ("trainee@frontline.test", "Дилшод Раҳимов", "trainee", "border-troops", "gbao", "Сарҳадбон, посгоҳи Ишкошим"),
+    ("coordinator@frontline.test", "Малика Саидова", "coordinator", "mia-ctip", "dushanbe", "Ҳамоҳангсози омӯзиш"),
+    ("editor@frontline.test", "Фаррух Назаров", "editor", None, None, "Муҳаррири мундариҷа"),
+    ("moderator@frontline.test", "Зарина Каримова", "moderator", None, None, "Тасдиқкунандаи мундариҷа"),
+    ("admin@frontline.test", "Маъмури Frontline", "superuser", None, None, "Маъмури система"),
 ]
 
 ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators", "coordinator": "Coordinators"}

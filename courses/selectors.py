@@ -48,6 +48,18 @@ def canonical_page(page: Page) -> Page:
     return page.get_translation_or_none(locale) or page
 
 
+def localized_titles(pages) -> dict[str, str]:
+    """Titles of pages in the active language where translated, keyed by translation key."""
+    titles = {page.translation_key: page.title for page in pages}
+    if titles:
+        titles.update(
+            Page.objects.filter(locale=Locale.get_active(), translation_key__in=list(titles)).values_list(
+                "translation_key", "title"
+            )
+        )
+    return titles
+
+
 def catalogue_courses(*, locale: Locale):
     return CoursePage.objects.live().public().filter(locale=locale).order_by("path")
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.selectors import localized_titles
 from reports.scope import Scope
 from reports.selectors import Filters, report_courses
 
@@ -27,7 +28,10 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, data, *, scope: Scope):
         super().__init__(data)
+        courses = list(report_courses())
+        titles = localized_titles(courses)
         self.fields["course"].queryset = report_courses()
+        self.fields["course"].label_from_instance = lambda course: titles.get(course.translation_key, course.title)
         self.fields["agency"].queryset = scope.agencies()
         self.fields["region"].queryset = scope.regions()
 

@@ -468,7 +468,7 @@ def _template_csv(scope: Scope) -> HttpResponse:
     writer.writerow(COLUMNS)
     writer.writerow(
         [
-            "Dilshod Rahimov",
+            "Дилшод Раҳимов",
             "d.rahimov@example.tj",
             agency.code if agency else "",
             region.code if region else "",

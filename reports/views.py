@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from courses.selectors import localized_titles
 from reports import charts, exports, selectors, services
 from reports.forms import HeadcountForm, ReportFilterForm
 from reports.models import Headcount
@@ -44,6 +45,12 @@ def _filters(request):
     return form, form.filters()
 
 
+def _course_title(filters) -> str:
+    if filters.course is None:
+        return ""
+    return localized_titles([filters.course])[filters.course.translation_key]
+
+
 @coordinator_required
 def dashboard(request):
     form, filters = _filters(request)
@@ -58,6 +65,7 @@ def dashboard(request):
         {
             "form": form,
             "filters": filters,
+            "course_title": _course_title(filters),
             "query": urlencode(filters.as_query() | ({"period": request.GET["period"]} if filters.since else {})),
             "matrix": matrix,
             "bars": bars,
@@ -100,6 +108,7 @@ def trainees(request):
         {
             "form": form,
             "filters": filters,
+            "course_title": _course_title(filters),
             "page": page,
             "search": search,
             "sort": sort,

@@ -67,7 +67,14 @@ def lessons(course_with_lessons):
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's own ordering
 def pytest_collection_modifyitems(config, items):
-    """Run the tests on the seeded site after all others, so no other test sees its data."""
+    """Run the tests on the seeded site after all others, so no other test sees its data.
+
+    They are also marked ``django_db``: pytest-django creates the test database only when a
+    collected test asks for one, and without it a module run alone would seed the real one.
+    """
+    for item in items:
+        if "seeded_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.django_db)
     items.sort(key=lambda item: "seeded_site" in getattr(item, "fixturenames", ()))
 
 

@@ -89,7 +89,8 @@ def test_starting_stores_the_drawn_questions_and_the_revision(client_ready, read
     assert attempt.user == ready_trainee
     assert attempt.status == Attempt.Status.IN_PROGRESS
     assert attempt.assessment_id == assessment.pk
-    assert attempt.revision_id == assessment.live_revision_id is not None
+    assert assessment.live_revision_id is not None
+    assert attempt.revision_id == assessment.live_revision_id
     assert {item["id"] for item in attempt.questions} == {"sc", "tf", "mc", "case"}
     assert (attempt.pass_mark, attempt.language, attempt.deadline_at) == (80, "en", None)
     response = client_ready.get(reverse("attempt_detail", args=[attempt.pk]))
