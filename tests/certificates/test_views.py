@@ -35,7 +35,7 @@ def en_date(value) -> str:
 # --- My certificates and downloads ------------------------------------------------------------
 
 
-def test_my_certificates_lists_only_my_own(client_trainee, certificate, other_user, course):
+def test_my_certificates_lists_only_my_own(client_trainee, certificate, other_user):
     theirs = issue_certificate(other_user, build_course(title="Interviewing victims", lessons=1))
 
     response = client_trainee.get(reverse("my_certificates"))
