@@ -11,7 +11,7 @@ REGION_SHAPES = {
     "khatlon": "M58,140 L110,150 L180,150 L192,200 L172,250 L122,270 L80,242 L60,192 Z",
     "gbao": "M252,70 L330,80 L390,112 L386,200 L332,232 L252,242 L192,200 L180,150 L252,140 L282,110 Z",
 }
-REGION_LABELS = {"sughd": (120, 58), "drs": (160, 126), "khatlon": (95, 205), "gbao": (268, 170)}
+REGION_LABELS = {"sughd": (120, 58), "drs": (178, 116), "khatlon": (95, 205), "gbao": (262, 178)}
 DUSHANBE = {"code": "dushanbe", "cx": 112, "cy": 124, "r": 10}
 
 

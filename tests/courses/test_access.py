@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from tests.factories import UserFactory, build_course, lessons_of
+from tests.factories import UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 
