@@ -33,12 +33,7 @@ def test_check_deploy_passes_with_production_variables():
 
     result = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
 
-    output = result.stdout + result.stderr
-    if result.returncode and "(security.W019)" in output and "identified 1 issue" in output:
-        # Known and reported, not hidden: X_FRAME_OPTIONS = "SAMEORIGIN" (Wagtail's preview panel
-        # frames the site). Any other warning, or W019 alongside another issue, fails the test.
-        pytest.xfail("check --deploy reports security.W019 (X_FRAME_OPTIONS is SAMEORIGIN, not DENY)")
-    assert result.returncode == 0, output
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_settings_refuse_to_load_without_secret_key_outside_debug():
