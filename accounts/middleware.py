@@ -1,4 +1,7 @@
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
 
 
 class UserLanguageMiddleware:
@@ -24,3 +27,27 @@ class UserLanguageMiddleware:
                     samesite="Lax",
                 )
         return response
+
+
+class SessionIdleTimeoutMiddleware:
+    """Signs a user out after ``SESSION_IDLE_SECONDS`` without a request.
+
+    The last-seen time is rewritten at most once a minute, so an active user does not cost a
+    session write on every page.
+    """
+
+    REFRESH_AFTER_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get("last_seen", now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+            elif now - last_seen >= self.REFRESH_AFTER_SECONDS or "last_seen" not in request.session:
+                request.session["last_seen"] = now
+        return self.get_response(request)

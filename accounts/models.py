@@ -100,6 +100,13 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
+    erased_at = models.DateTimeField(
+        _("personal data erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the holder's name and e-mail address were erased at their request."),
+    )
 
     objects = FrontlineUserManager()
 
@@ -119,6 +126,10 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return (self.full_name.split() or [self.email])[0]
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
 
 class CoordinatorScope(models.Model):
