@@ -100,14 +100,8 @@ class ScenarioBlock(blocks.StructBlock):
         label = _("Scenario")
 
 
-class PoolQuestionsBlock(blocks.StreamBlock):
-    single_choice = SingleChoiceQuestionBlock()
-    multiple_choice = MultipleChoiceQuestionBlock()
-    true_false = TrueFalseQuestionBlock()
+class PoolQuestionsBlock(ScenarioQuestionsBlock):
     scenario = ScenarioBlock()
-
-    class Meta:
-        min_num = 1
 
 
 class QuestionPoolBlock(blocks.StructBlock):

@@ -95,19 +95,8 @@ def _take(request, attempt: Attempt, *, selected: dict, status: int):
     remaining = None
     if attempt.deadline_at:
         remaining = max(0, int((attempt.deadline_at - timezone.now()).total_seconds() // 60))
-    return TemplateResponse(
-        request,
-        "assessments/attempt_take.html",
-        {
-            "attempt": attempt,
-            "assessment": attempt.assessment.localized if attempt.assessment else None,
-            "items": attempt.questions,
-            "selected": selected,
-            "remaining_minutes": remaining,
-            "true_false": [(q.TRUE, _("True")), (q.FALSE, _("False"))],
-        },
-        status=status,
-    )
+    context = _attempt_context(attempt) | {"selected": selected, "remaining_minutes": remaining}
+    return TemplateResponse(request, "assessments/attempt_take.html", context, status=status)
 
 
 def _result(request, attempt: Attempt):
@@ -115,15 +104,15 @@ def _result(request, attempt: Attempt):
 
     results = {result["id"]: result for result in attempt.results}
     certificate = Certificate.objects.filter(attempt=attempt).first()
-    return TemplateResponse(
-        request,
-        "assessments/attempt_result.html",
-        {
-            "attempt": attempt,
-            "assessment": attempt.assessment.localized if attempt.assessment else None,
-            "items": attempt.questions,
-            "results": results,
-            "certificate": certificate,
-            "true_false": [(q.TRUE, _("True")), (q.FALSE, _("False"))],
-        },
-    )
+    context = _attempt_context(attempt) | {"results": results, "certificate": certificate}
+    return TemplateResponse(request, "assessments/attempt_result.html", context)
+
+
+def _attempt_context(attempt: Attempt) -> dict:
+    """What both the question form and the result page show about an attempt."""
+    return {
+        "attempt": attempt,
+        "assessment": attempt.assessment.localized if attempt.assessment else None,
+        "items": attempt.questions,
+        "true_false": [(q.TRUE, _("True")), (q.FALSE, _("False"))],
+    }
