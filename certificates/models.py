@@ -1,6 +1,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from certificates import codes
 
 RENEWAL_WINDOW = timedelta(days=60)
+
+
+def private_storage():
+    """Storage that no web server publishes: PDFs carry the holder's name."""
+    return storages["private"]
 
 
 class Certificate(models.Model):
@@ -46,7 +52,7 @@ class Certificate(models.Model):
     superseded_by = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
     )
-    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/%m/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/%m/", storage=private_storage, blank=True)
 
     class Meta:
         verbose_name = _("certificate")

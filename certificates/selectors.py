@@ -21,7 +21,7 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     normalised = codes.normalise(code)
     if not codes.is_well_formed(normalised):
         return None
-    return Certificate.objects.filter(code=normalised).first()
+    return Certificate.objects.filter(code=normalised).select_related("user").first()
 
 
 def certificate_for_download(*, user, certificate_id: int) -> Certificate | None:
@@ -29,8 +29,9 @@ def certificate_for_download(*, user, certificate_id: int) -> Certificate | None
     two-factor authentication, one whose holder is in their scope."""
     from reports.scope import Scope, has_mfa, is_coordinator
 
-    certificate = Certificate.objects.filter(pk=certificate_id).first()
-    if certificate is None:
+    certificate = Certificate.objects.filter(pk=certificate_id).select_related("user").first()
+    if certificate is None or certificate.user.erased_at is not None:
+        # The holder's data was erased: the PDF would print a name that no longer exists.
         return None
     if certificate.user_id == user.pk:
         return certificate

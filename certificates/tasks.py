@@ -7,6 +7,6 @@ def render_certificate(certificate_id: int) -> None:
     from certificates.models import Certificate
     from certificates.services import certificate_render
 
-    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    certificate = Certificate.objects.filter(pk=certificate_id, user__erased_at__isnull=True).first()
     if certificate is not None:
         certificate_render(certificate=certificate)

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -113,9 +112,9 @@ def test_fetcher_serves_a_static_font():
 @pytest.mark.django_db
 def test_download_renders_the_pdf_again_when_the_stored_file_is_gone(client, trainee, certificate):
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(b"%PDF-1.7 old"), save=True)
-    missing = certificate.pdf.name
-    default_storage.delete(missing)
-    assert not default_storage.exists(missing)
+    missing, storage = certificate.pdf.name, certificate.pdf.storage
+    storage.delete(missing)
+    assert not storage.exists(missing)
     client.force_login(trainee)
 
     response = client.get(reverse("certificate_download", args=[certificate.pk]))
@@ -125,5 +124,14 @@ def test_download_renders_the_pdf_again_when_the_stored_file_is_gone(client, tra
     reader = PdfReader(io.BytesIO(response.content))
     assert trainee.full_name in reader.pages[0].extract_text()
     certificate.refresh_from_db()
-    assert default_storage.exists(certificate.pdf.name)
-    assert default_storage.open(certificate.pdf.name).read() == response.content
+    assert storage.exists(certificate.pdf.name)
+    assert storage.open(certificate.pdf.name).read() == response.content
+
+
+@pytest.mark.django_db
+def test_stored_pdfs_are_kept_outside_the_public_media_folder(certificate, settings):
+    """The web server publishes MEDIA_ROOT; a PDF there could be fetched without any check."""
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
+    path = certificate.pdf.path
+    assert not path.startswith(str(settings.MEDIA_ROOT) + "/") or "private" in path.split(str(settings.MEDIA_ROOT))[1]
+    assert certificate.pdf.storage is not None and certificate.pdf.storage.location != str(settings.MEDIA_ROOT)
