@@ -78,3 +78,32 @@ class ProfileForm(ProfileFieldsMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "agency", "region", "position", "preferred_language"]
+
+
+class ErasureForm(forms.Form):
+    """Erasing one's personal data: confirmed with the current password and a tick."""
+
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your current password.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my name and e-mail address will be erased and that I will not be able to sign in again."),
+        error_messages={"required": _("Tick the box to confirm that you want your personal data erased.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.has_usable_password():
+            raise forms.ValidationError(
+                _("Your account has no password yet. Set a password first, then come back to this page.")
+            )
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your current password."))
+        return password

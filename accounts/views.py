@@ -1,14 +1,27 @@
+import json
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
-from accounts.forms import ProfileForm
+from accounts import services
+from accounts.forms import ErasureForm, ProfileForm
+from certificates import ratelimit
+
+# Wrong passwords on the erasure form, per user and client address, per quarter of an hour.
+ERASE_ATTEMPTS = 5
+ERASE_PERIOD = 15 * 60
+ERASED_SESSION_KEY = "frontline_personal_data_erased"
 
 
 @login_required
@@ -31,3 +44,69 @@ def set_language(request):
         request.user.preferred_language = language
         request.user.save(update_fields=["preferred_language"])
     return response
+
+
+def _my_data_context(user, form) -> dict:
+    return {
+        "form": form,
+        "counts": {
+            "enrolments": user.enrolments.count(),
+            "lesson_completions": user.lesson_completions.count(),
+            "attempts": user.attempts.count(),
+            "certificates": user.certificates.count(),
+        },
+    }
+
+
+@login_required
+@never_cache
+def my_data(request):
+    """What Frontline stores about the signed-in user: download it, or ask for erasure."""
+    return render(request, "accounts/my_data.html", _my_data_context(request.user, ErasureForm(user=request.user)))
+
+
+@login_required
+@require_GET
+def my_data_export(request):
+    """Everything stored about the user, as a JSON file; the download is audited."""
+    data = services.personal_data_export(user=request.user)
+    services.personal_data_export_record(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"frontline-personal-data-{timezone.localdate().isoformat()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@never_cache
+def my_data_erase(request):
+    """Erase the user's personal data once they confirm with their password and a tick."""
+    if request.method != "POST":
+        return redirect("my_data")
+    user = request.user
+    scope = f"erase-password:{user.pk}"
+    form = ErasureForm(request.POST, user=user)
+    if ratelimit.exceeded(request, scope=scope, limit=ERASE_ATTEMPTS, period=ERASE_PERIOD):
+        messages.error(request, _("Too many wrong passwords. Wait a quarter of an hour and try again."))
+        return render(request, "accounts/my_data.html", _my_data_context(user, ErasureForm(user=user)), status=429)
+    if not form.is_valid():
+        if "password" in form.errors:
+            ratelimit.allow(request, scope=scope, limit=ERASE_ATTEMPTS, period=ERASE_PERIOD)
+        messages.error(request, _("Your personal data was not erased. Correct the errors below."))
+        return render(request, "accounts/my_data.html", _my_data_context(user, form))
+    services.user_erase(user=user, by=user)
+    logout(request)
+    request.session[ERASED_SESSION_KEY] = True
+    return redirect("my_data_erased")
+
+
+@never_cache
+def my_data_erased(request):
+    """The confirmation shown once, after erasure (the user is signed out by then)."""
+    if not request.session.pop(ERASED_SESSION_KEY, False):
+        return redirect("/")
+    return render(request, "accounts/my_data_erased.html")

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,3 +29,13 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("register_log_actions")
+def register_account_actions(actions):
+    actions.register_action(
+        "frontline.personal_data.export", _("Download personal data"), _("Personal data downloaded")
+    )
+    actions.register_action("frontline.personal_data.erase", _("Erase personal data"), _("Personal data erased"))
+    actions.register_action("frontline.scope.change", _("Change coordinator scope"), _("Coordinator scope changed"))
+    actions.register_action("frontline.role.change", _("Change role"), _("Role changed"))

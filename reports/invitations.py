@@ -94,6 +94,11 @@ def decode(data: bytes) -> str:
                     _("The file's characters could not be read. Save it from your spreadsheet as “CSV UTF-8”.")
                 ) from None
     text = text.lstrip("\ufeff")
+    if "\x00" in text:
+        # UTF-16 text may decode to NUL characters, which no database text or JSON column accepts.
+        raise InvalidFile(
+            _("This does not look like a CSV file. Save the list from your spreadsheet as “CSV UTF-8” and upload that.")
+        )
     control = sum(1 for char in text if ord(char) < 32 and char not in "\t\r\n")
     if control > max(5, len(text) // 100):
         raise InvalidFile(

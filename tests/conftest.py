@@ -1,5 +1,6 @@
 """Shared fixtures: a published site tree, a trainee and a logged-in client."""
 
+from contextlib import ExitStack
 from io import StringIO
 
 import pytest
@@ -59,35 +60,71 @@ def lessons(course_with_lessons):
 # --- The demo site built by ``seed_demo`` -------------------------------------------------
 #
 # Seeding (four courses, their assessments and their Russian and Tajik translations) takes
-# most of a minute, so the whole session seeds once. Tests that use ``seeded_site`` run
-# last (see pytest_collection_modifyitems), inside one transaction that is rolled back at
-# the end; every module gets its own savepoint and every test another one inside it, so
-# tests and module fixtures may change the seeded data freely.
+# most of a minute, so the session seeds once, inside one transaction that is rolled back
+# as soon as the last test using it has run. Those tests are run together, after the other
+# database tests and before the transactional ones (which flush the database); every module
+# gets its own savepoint and every test another one inside it, so tests and module fixtures
+# may change the seeded data freely.
+
+SEEDED = "seeded_site"
 
 
-@pytest.hookimpl(trylast=True)  # after pytest-django's own ordering
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    fixtures = getattr(item, "fixturenames", ())
+    return any(name in fixtures for name in ("transactional_db", "live_server", "django_db_reset_sequences"))
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django has put transactional tests last
 def pytest_collection_modifyitems(config, items):
-    """Run the tests on the seeded site after all others, so no other test sees its data.
+    def group(item):
+        if SEEDED in getattr(item, "fixturenames", ()):
+            return 1
+        return 2 if _is_transactional(item) else 0
 
-    They are also marked ``django_db``: pytest-django creates the test database only when a
-    collected test asks for one, and without it a module run alone would seed the real one.
-    """
-    for item in items:
-        if "seeded_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.django_db)
-    items.sort(key=lambda item: "seeded_site" in getattr(item, "fixturenames", ()))
+    items.sort(key=group)
+
+
+class _SeededDatabase:
+    """The open transaction holding the seeded site, closed (rolled back) exactly once."""
+
+    def __init__(self):
+        self._stack = None
+        self.output = ""
+
+    @property
+    def is_open(self) -> bool:
+        return self._stack is not None
+
+    def open(self, django_db_blocker) -> str:
+        stack = ExitStack()
+        stack.enter_context(django_db_blocker.unblock())
+        stack.enter_context(transaction.atomic())
+        self._stack = stack
+        out = StringIO()
+        # wagtail-localize publishes translations on commit; run those callbacks as a real
+        # commit would.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("seed_demo", stdout=out)
+        self.output = out.getvalue()
+        return self.output
+
+    def close(self) -> None:
+        if self._stack is not None:
+            transaction.set_rollback(True)
+            stack, self._stack = self._stack, None
+            stack.close()
+
+
+_seeded_database_state = _SeededDatabase()
 
 
 @pytest.fixture(scope="session")
 def _seeded_database(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = StringIO()
-        # wagtail-localize publishes translations on commit; run those callbacks as a
-        # real commit would.
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("seed_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
+    yield _seeded_database_state.open(django_db_blocker)
+    _seeded_database_state.close()
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +133,13 @@ def seeded_site(_seeded_database, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield _seeded_database
         transaction.set_rollback(True)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Roll the seeded site back after the last test that uses it, before any test that
+    does not (transactional tests in particular must start from a committed, clean state)."""
+    result = yield
+    if _seeded_database_state.is_open and (nextitem is None or SEEDED not in nextitem.fixturenames):
+        _seeded_database_state.close()
+    return result
