@@ -1,0 +1,140 @@
+"""Audit trail for who may see what: coordinator scopes, groups and staff flags.
+
+Changes are caught at the model, so they are recorded whichever admin (Wagtail's or
+Django's) or script makes them. The acting user comes from Wagtail's log context, which
+Wagtail's admin sets and ``accounts.admin`` sets for the Django admin.
+"""
+
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+from wagtail.log_actions import log
+
+from accounts.models import CoordinatorScope, User
+from accounts.services import ROLE_CHANGE_ACTION, SCOPE_CHANGE_ACTION
+
+ROLE_FLAGS = ("is_staff", "is_superuser")
+
+
+# --- Coordinator scopes -------------------------------------------------------------------------
+
+
+def _scope_values(agency_id, region_id) -> dict:
+    from accounts.models import Agency, Region
+
+    agency = Agency.objects.filter(pk=agency_id).values_list("code", flat=True).first() if agency_id else None
+    region = Region.objects.filter(pk=region_id).values_list("code", flat=True).first() if region_id else None
+    return {"agency": agency or "*", "region": region or "*"}
+
+
+def _log_scope(scope, change: str, old: dict | None, new: dict | None) -> None:
+    user = User.objects.filter(pk=scope.user_id).first()
+    if user is None:
+        return
+    log(
+        instance=user,
+        action=SCOPE_CHANGE_ACTION,
+        data={"user": user.pk, "scope": scope.pk, "change": change, "old": old, "new": new},
+    )
+
+
+@receiver(pre_save, sender=CoordinatorScope, dispatch_uid="frontline_scope_pre_save")
+def scope_remember_old(sender, instance, raw=False, **kwargs):
+    instance._frontline_old_scope = None
+    if raw or instance._state.adding or instance.pk is None:
+        return
+    instance._frontline_old_scope = (
+        CoordinatorScope.objects.filter(pk=instance.pk).values_list("user_id", "agency_id", "region_id").first()
+    )
+
+
+@receiver(post_save, sender=CoordinatorScope, dispatch_uid="frontline_scope_post_save")
+def scope_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    new = (instance.user_id, instance.agency_id, instance.region_id)
+    if created:
+        _log_scope(instance, "created", None, _scope_values(*new[1:]))
+        return
+    old = getattr(instance, "_frontline_old_scope", None)
+    if old is not None and tuple(old) != new:
+        _log_scope(instance, "changed", _scope_values(*old[1:]), _scope_values(*new[1:]))
+
+
+@receiver(post_delete, sender=CoordinatorScope, dispatch_uid="frontline_scope_post_delete")
+def scope_deleted(sender, instance, **kwargs):
+    _log_scope(instance, "deleted", _scope_values(instance.agency_id, instance.region_id), None)
+
+
+# --- Staff flags and groups -----------------------------------------------------------------------
+
+
+@receiver(pre_save, sender=User, dispatch_uid="frontline_role_pre_save")
+def role_remember_old(sender, instance, raw=False, update_fields=None, **kwargs):
+    instance._frontline_old_flags = None
+    if raw:
+        return
+    if update_fields is not None and not set(update_fields) & set(ROLE_FLAGS):
+        return
+    if instance._state.adding or instance.pk is None:
+        instance._frontline_old_flags = dict.fromkeys(ROLE_FLAGS, False)
+        return
+    old = User.objects.filter(pk=instance.pk).values(*ROLE_FLAGS).first()
+    instance._frontline_old_flags = old or dict.fromkeys(ROLE_FLAGS, False)
+
+
+@receiver(post_save, sender=User, dispatch_uid="frontline_role_post_save")
+def role_flags_saved(sender, instance, raw=False, **kwargs):
+    old = getattr(instance, "_frontline_old_flags", None)
+    instance._frontline_old_flags = None
+    if raw or old is None:
+        return
+    changes = {
+        flag: {"old": old[flag], "new": getattr(instance, flag)}
+        for flag in ROLE_FLAGS
+        if old[flag] != getattr(instance, flag)
+    }
+    if changes:
+        log(instance=instance, action=ROLE_CHANGE_ACTION, data={"user": instance.pk, "changes": changes})
+
+
+def _log_groups(user, *, added=(), removed=()) -> None:
+    """Called after the change: the groups now, and before (now minus added plus removed)."""
+    added, removed = set(added), set(removed)
+    now = set(user.groups.values_list("pk", flat=True))
+    before = (now - added) | removed
+    names = dict(Group.objects.filter(pk__in=now | before).values_list("pk", "name"))
+
+    def named(ids):
+        return sorted(names.get(pk, str(pk)) for pk in ids)
+
+    changes = {"groups": {"old": named(before), "new": named(now)}}
+    if added:
+        changes["groups_added"] = named(added)
+    if removed:
+        changes["groups_removed"] = named(removed)
+    log(instance=user, action=ROLE_CHANGE_ACTION, data={"user": user.pk, "changes": changes})
+
+
+@receiver(m2m_changed, sender=User.groups.through, dispatch_uid="frontline_role_groups")
+def groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action == "pre_clear":
+        if reverse:
+            instance._frontline_cleared = list(User.objects.filter(groups=instance).values_list("pk", flat=True))
+        else:
+            instance._frontline_cleared = list(instance.groups.values_list("pk", flat=True))
+        return
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if action == "post_clear":
+        pk_set, action = set(getattr(instance, "_frontline_cleared", ())), "post_remove"
+        instance._frontline_cleared = ()
+    if not pk_set:
+        return
+    key = "added" if action == "post_add" else "removed"
+    if not reverse:
+        _log_groups(instance, **{key: pk_set})
+        return
+    # group.user_set.add(...): one entry per user whose groups changed.
+    for user in User.objects.filter(pk__in=pk_set):
+        _log_groups(user, **{key: {instance.pk}})

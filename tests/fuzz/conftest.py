@@ -1,0 +1,90 @@
+"""Fixtures for the property-based form tests: reference data, a trainee, a coordinator,
+an assessment and a certificate, each built once per test function (not per example)."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.utils import translation
+
+from accounts.models import CoordinatorScope
+from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
+from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """A request under /ru/ or /tg/ leaves its language active; every test starts in English."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Nothing a fuzzed request stores may land in the shared test media directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def reference(db):
+    """Two active agencies and regions (named in three scripts) and one of each retired."""
+    agencies = [
+        AgencyFactory(code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ"),
+        AgencyFactory(code="harbour", name="Harbour Police", name_ru="Портовая полиция", name_tg="Пулиси бандар"),
+    ]
+    regions = [
+        RegionFactory(code="east", name="Eastern Province", name_ru="Восточная провинция", name_tg="Вилояти шарқӣ"),
+        RegionFactory(code="west", name="Western Province", name_ru="Западная провинция", name_tg="Вилояти ғарбӣ"),
+    ]
+    retired_agency = AgencyFactory(code="retired", name="Retired Unit", is_active=False)
+    retired_region = RegionFactory(code="gone", name="Former Region", is_active=False)
+    return {
+        "agencies": agencies,
+        "regions": regions,
+        "retired_agency": retired_agency,
+        "retired_region": retired_region,
+    }
+
+
+@pytest.fixture
+def fuzz_trainee(reference):
+    return UserFactory(
+        email="fuzz.trainee@example.org",
+        full_name="Fuzz Trainee",
+        agency=reference["agencies"][0],
+        region=reference["regions"][0],
+        position="Inspector",
+        preferred_language="en",
+    )
+
+
+@pytest.fixture
+def fuzz_coordinator(reference):
+    """Coordinates the Frontier Service everywhere and the Harbour Police in the east, with TOTP."""
+    frontier, harbour = reference["agencies"]
+    east, _west = reference["regions"]
+    user = UserFactory(email="fuzz.coordinator@example.org", full_name="Fuzz Coordinator", agency=frontier, region=east)
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    CoordinatorScope.objects.create(user=user, agency=frontier, region=None)
+    CoordinatorScope.objects.create(user=user, agency=harbour, region=east)
+    return user
+
+
+@pytest.fixture
+def fuzz_course(catalogue):
+    return build_course(title="Fuzzed course", lessons=1, catalogue=catalogue)
+
+
+@pytest.fixture
+def fuzz_assessment(fuzz_course):
+    """The builders' default stream: single, true/false, multiple choice and a scenario."""
+    return build_assessment(fuzz_course)
+
+
+@pytest.fixture
+def ready_fuzz_trainee(fuzz_trainee, fuzz_course):
+    complete_lessons(fuzz_trainee, fuzz_course)
+    return fuzz_trainee
+
+
+@pytest.fixture
+def fuzz_certificate(fuzz_trainee, fuzz_course):
+    return issue_certificate(fuzz_trainee, fuzz_course)
