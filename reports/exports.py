@@ -32,7 +32,9 @@ def trainee_header() -> list[str]:
 def trainee_rows(queryset):
     for trainee in queryset.iterator(chunk_size=2000):
         yield [
-            trainee.full_name, trainee.email, trainee.agency.display_name, trainee.region.display_name,
+            "" if trainee.erased_at else trainee.full_name,
+            "" if trainee.erased_at else trainee.email,
+            trainee.agency.display_name, trainee.region.display_name,
             trainee.position, trainee.lessons_done, trainee.attempt_count,
             "" if trainee.best_score is None else trainee.best_score,
             trainee.certificate_status or "",
