@@ -16,3 +16,5 @@ STORAGES["private"] = {  # noqa: F405
     "OPTIONS": {"location": BASE_DIR / ".test-media" / "private"},  # noqa: F405
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Tests never collect static files; WhiteNoise would only warn that STATIC_ROOT is missing.
+MIDDLEWARE = [name for name in MIDDLEWARE if name != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
