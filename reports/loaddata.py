@@ -472,9 +472,10 @@ def load_universe() -> Universe:
     from courses.models import CoursePage, LessonPage
 
     def places(model):
+        rows = model.objects.filter(is_active=True).order_by("sort_order", "name")
         return [
             Place(row["id"], row["code"], {"en": row["name"], "ru": row["name_ru"] or row["name"], "tg": row["name_tg"] or row["name"]})
-            for row in model.objects.filter(is_active=True).order_by("sort_order", "name").values("id", "code", "name", "name_ru", "name_tg")
+            for row in rows.values("id", "code", "name", "name_ru", "name_tg")
         ]
 
     locale = Locale.get_default()
@@ -713,8 +714,9 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
 
     with transaction.atomic(), stored_timestamps():
         User = get_user_model()
-        generator = User.objects.create(
-            email=GENERATOR_EMAIL, full_name="Load data generator", password=password, is_active=False
+        # The generator's own account: revokes the revoked certificates and owns the headcounts.
+        [generator] = User.objects.bulk_create(
+            [User(email=GENERATOR_EMAIL, full_name="Load data generator", password=password, is_active=False)]
         )
         for first in range(0, trainees, batch_size):
             with totals.timing("plan"):

@@ -5,7 +5,7 @@ import pytest
 from allauth.mfa.models import Authenticator
 from django.utils import translation
 
-from accounts.models import CoordinatorScope
+from accounts.models import Agency, CoordinatorScope, Region
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course
 
@@ -25,7 +25,8 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def reference(db):
-    """Two active agencies and regions (named in three scripts) and one of each retired."""
+    """Two active agencies and regions (named in three scripts) and one of each retired,
+    beside the Tajik reference data that a migration loads."""
     agencies = [
         AgencyFactory(code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ"),
         AgencyFactory(code="harbour", name="Harbour Police", name_ru="Портовая полиция", name_tg="Пулиси бандар"),
@@ -41,6 +42,8 @@ def reference(db):
         "regions": regions,
         "retired_agency": retired_agency,
         "retired_region": retired_region,
+        "active_agency_ids": sorted(Agency.objects.filter(is_active=True).values_list("pk", flat=True)),
+        "active_region_ids": sorted(Region.objects.filter(is_active=True).values_list("pk", flat=True)),
     }
 
 
@@ -58,13 +61,13 @@ def fuzz_trainee(reference):
 
 @pytest.fixture
 def fuzz_coordinator(reference):
-    """Coordinates the Frontier Service everywhere and the Harbour Police in the east, with TOTP."""
+    """Coordinates the Frontier Service in both provinces and the Harbour Police in the east, with TOTP."""
     frontier, harbour = reference["agencies"]
-    east, _west = reference["regions"]
+    east, west = reference["regions"]
     user = UserFactory(email="fuzz.coordinator@example.org", full_name="Fuzz Coordinator", agency=frontier, region=east)
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    CoordinatorScope.objects.create(user=user, agency=frontier, region=None)
-    CoordinatorScope.objects.create(user=user, agency=harbour, region=east)
+    for agency, region in ((frontier, east), (frontier, west), (harbour, east)):
+        CoordinatorScope.objects.create(user=user, agency=agency, region=region)
     return user
 
 

@@ -15,6 +15,7 @@ and rows are counted before and after each request.
 import codecs
 import csv
 import io
+import os
 import random
 import re
 from contextlib import contextmanager
@@ -42,12 +43,17 @@ from reports.models import Headcount, InvitationBatch
 
 pytestmark = pytest.mark.django_db
 
+# FUZZ_EXAMPLES=1000 runs a longer search (the default keeps the suite quick).
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "50"))
 FUZZ = settings(
-    max_examples=50,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,  # no .hypothesis/ directory in the work tree; failures print a reproduction blob
     print_blob=True,
+    # CI replays the same examples on every run, so a landing never depends on luck; local runs
+    # keep exploring new ones.
+    derandomize=bool(os.environ.get("CI")),
 )
 
 PASSWORD = "Tr41ning-for-the-frontline"
@@ -114,7 +120,7 @@ NASTY = st.one_of(ATOMS, LONG, st.lists(ATOMS, min_size=2, max_size=4).map("".jo
 JUNK_KEYS = st.one_of(
     st.sampled_from(["next", "is_staff", "is_superuser", "id", "pk", "user", "email2", "username", "status", "score",
                      "csrfmiddlewaretoken", "remember", "agency_id", "region_id", "passed", "language"]),
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters='"\r\n'), min_size=1, max_size=20),
+    st.text(st.characters(exclude_categories=("Cs",), exclude_characters='"\r\n'), min_size=1, max_size=20),
     RTL,
     EMOJI,
 )
@@ -234,8 +240,9 @@ def choice_of_pk(active_pks: list[int], inactive_pk: int) -> Field:
         return value, (UNKNOWN if number in active_pks else INVALID), (number if number in active_pks else None)
 
     listed = st.sampled_from([str(pk) for pk in active_pks])
-    wrong = st.sampled_from(["abc", "-1", "1.5", "", "0", str(inactive_pk), "99999999999999999999999", "None", "[1]",
-                             f" {active_pks[0]} ", f"{active_pks[0]}.0", f"0{active_pks[0]}"])
+    wrong = st.sampled_from(["abc", "-1", "1.5", "", "0", str(inactive_pk), str(max(active_pks) + 100),
+                             "99999999999999999999999", "None", "[1]", f" {active_pks[0]} ", f"{active_pks[0]}.0",
+                             f"0{active_pks[0]}", f"{active_pks[0]},{active_pks[1]}"])
     return Field(listed, st.one_of(wrong, NUMBERS, NASTY), classify)
 
 
@@ -311,8 +318,7 @@ def snapshot(user: User) -> dict:
 @FUZZ
 @given(data=st.data())
 def test_signup_creates_one_complete_user_or_nothing(reference, data):
-    active_agencies = [a.pk for a in reference["agencies"]]
-    active_regions = [r.pk for r in reference["regions"]]
+    active_agencies, active_regions = reference["active_agency_ids"], reference["active_region_ids"]
     specs = {
         "email": email_field(),
         "full_name": full_name_field(),
@@ -381,8 +387,7 @@ def test_signup_creates_one_complete_user_or_nothing(reference, data):
 @FUZZ
 @given(data=st.data())
 def test_profile_saves_everything_valid_or_changes_nothing(reference, fuzz_trainee, data):
-    active_agencies = [a.pk for a in reference["agencies"]]
-    active_regions = [r.pk for r in reference["regions"]]
+    active_agencies, active_regions = reference["active_agency_ids"], reference["active_region_ids"]
     specs = {
         "full_name": full_name_field(),
         "agency": choice_of_pk(active_agencies, reference["retired_agency"].pk),
@@ -526,17 +531,17 @@ def test_attempt_submission_grades_once_or_refuses_without_a_write(ready_fuzz_tr
 def _code_variants(code: str):
     """Ways a person may type a real code: dashes, spaces, lower case, O/I/L for 0/1."""
     display = codes.display(code)
-
-    def misread(text: str, letters: str) -> str:
-        return text.replace("0", "O" if "O" in letters else "0").replace("1", letters[-1] if letters else "1")
-
+    misreadings = st.sampled_from([("0", "O"), ("0", "o"), ("1", "I"), ("1", "i"), ("1", "L"), ("1", "l")])
     return st.one_of(
-        st.just(display),
-        st.just(code),
-        st.just(display.lower()),
-        st.just(" ".join(code)),
-        st.just(f"  {display}  "),
-        st.sampled_from(["O", "OI", "OL", "Ol", "oi"]).map(lambda letters: misread(display, letters)),
+        st.sampled_from([display, code, display.lower(), " ".join(code), f"  {display}  ", f"\t{code.lower()}\n"]),
+        misreadings.map(lambda pair: display.replace(*pair)),
+    )
+
+
+def _unknown_code():
+    """A well-formed code (right alphabet and check character) that no certificate has."""
+    return st.text(codes.ALPHABET, min_size=codes.BODY_LENGTH, max_size=codes.BODY_LENGTH).map(
+        lambda body: body + codes.check_character(body)
     )
 
 
@@ -548,7 +553,7 @@ def test_verification_answers_found_not_found_or_slow_down(fuzz_certificate, dat
     if kind == "real":
         code = data.draw(_code_variants(real))
     elif kind == "unknown":
-        code = codes.display(data.draw(st.builds(lambda _seed: codes.generate(), st.integers()).filter(lambda c: c != real)))
+        code = codes.display(data.draw(_unknown_code().filter(lambda c: c != real)))
     elif kind == "typo":
         index = data.draw(st.integers(0, codes.BODY_LENGTH - 1))
         replacement = data.draw(st.sampled_from(codes.ALPHABET).filter(lambda c: c != real[index]))
@@ -642,7 +647,7 @@ def _encode(text: str, encoding: str) -> bytes:
 
 def _csv_bytes(data, reference):
     """(file bytes, expected rows or None, kind): a clean list, a hostile or messy one, or junk."""
-    kind = data.draw(st.sampled_from(["clean", "clean", "hostile", "hostile", "messy", "messy", "binary", "mutated"]))
+    kind = data.draw(st.sampled_from(["clean", "clean", "hostile", "hostile", "hostile", "messy", "messy", "binary", "mutated"]))
     encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]))
     delimiter = data.draw(st.sampled_from([",", ";", "\t"]))
     if kind in ("clean", "hostile"):
@@ -651,13 +656,15 @@ def _csv_bytes(data, reference):
             for _ in range(data.draw(st.integers(1, 3))):
                 row = data.draw(st.sampled_from(rows))
                 row[data.draw(st.integers(0, len(row) - 1))] = data.draw(
-                    st.one_of(WITH_NUL, st.text(st.characters(max_codepoint=31), min_size=1, max_size=3), BIDI, EMOJI, LONG, NASTY)
+                    st.one_of(WITH_NUL, st.text(st.characters(max_codepoint=31), min_size=1, max_size=3), BIDI, EMOJI, LONG,
+                              NASTY)
                 )
         out = io.StringIO()
         writer = csv.writer(out, delimiter=delimiter)
         writer.writerow(COLUMNS)
         writer.writerows(rows)
-        encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+        # UTF-16 carries NUL and control characters that a byte-level check cannot see.
+        encoding = data.draw(st.sampled_from(["utf-16", "utf-8", "utf-16", "utf-8-sig"]))
         return _encode(out.getvalue(), encoding), (rows if kind == "clean" else None), kind
     if kind == "binary":
         return data.draw(st.one_of(st.binary(max_size=2000), st.sampled_from([b"PK\x03\x04junk", b"\xd0\xcf\x11\xe0xls",
@@ -689,7 +696,7 @@ def _csv_bytes(data, reference):
     return raw, None, kind
 
 
-@FUZZ
+@settings(FUZZ, max_examples=EXAMPLES + EXAMPLES // 5)
 @given(data=st.data())
 def test_csv_upload_previews_or_explains_and_never_creates_accounts(reference, fuzz_trainee, fuzz_coordinator, data):
     client = Client()
