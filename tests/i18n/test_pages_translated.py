@@ -30,7 +30,7 @@ ALLOWED_WORDS = {
     "full_name", "agency", "region", "position", "language",
     "windows",  # the name of an encoding
 }
-CODE = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}-\S\b")
+CODE = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}-[0-9A-Z*~$=U]")  # a certificate code, check character included
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_']+(?:-[A-Za-z_']+)*")
 SKIPPED_TAGS = {"script", "style", "code", "pre"}
 
