@@ -122,6 +122,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses PostgreSQL full-text fields (system check postgres.E005).
     INSTALLED_APPS.append("django.contrib.postgres")
+    # The reports' aggregate queries cross PostgreSQL's JIT cost threshold; compiling them costs
+    # 1-3 s per query and saves nothing at this size (bench/reports.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

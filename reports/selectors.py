@@ -4,10 +4,13 @@ Every function takes a ``Scope`` and reads trainees only through ``scope.trainee
 number of queries is fixed, whatever the number of trainees.
 """
 
+import hashlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
@@ -41,6 +44,16 @@ class Filters:
         return query
 
 
+def cached_figures(name: str, *, scope: Scope, filters: Filters, compute):
+    """Figures for a scope, filters and day, kept ``REPORTS_CACHE_SECONDS`` (they cost a pass
+    over every trainee in scope and change slowly); 0 computes them every time."""
+    seconds = getattr(settings, "REPORTS_CACHE_SECONDS", 300)
+    if not seconds:
+        return compute()
+    source = repr((name, scope.pairs, sorted(filters.as_query().items()), filters.since, timezone.localdate()))
+    return cache.get_or_set("reports:" + hashlib.sha256(source.encode()).hexdigest(), compute, seconds)
+
+
 def report_courses() -> QuerySet[CoursePage]:
     from wagtail.models import Locale
 
@@ -51,57 +64,66 @@ def _valid_certificate(today: date) -> Q:
     return Q(status=Certificate.Status.VALID) & (Q(expires_on__isnull=True) | Q(expires_on__gte=today))
 
 
-def _required_for_agency():
-    """Live courses required for the agency of the user in the outer query."""
-    return CoursePage.audiences.through.objects.filter(
-        agency_id=OuterRef("agency_id"), coursepage__live=True
-    )
+def _flag(condition: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def _users_in(rows: QuerySet) -> Q:
+    """The trainee is one of the users of ``rows``. Not correlated with the outer query, so the
+    database computes the set once and probes it per trainee (a hashed SubPlan), instead of
+    running a subquery for each of 100,000 trainees."""
+    return Q(pk__in=rows.order_by().values("user_id"))
+
+
+def required_by() -> dict[int, list[int]]:
+    """Per report course (live, default language): the agencies that require it.
+
+    Translations of a course carry the same audiences but are not separate courses: progress
+    and certificates always point at the default-language page."""
+    courses = {}
+    for course_id, agency_id in CoursePage.audiences.through.objects.filter(
+        coursepage__in=report_courses()
+    ).values_list("coursepage_id", "agency_id"):
+        courses.setdefault(course_id, []).append(agency_id)
+    return courses
 
 
 def annotate_status(trainees: QuerySet, *, filters: Filters, today: date) -> QuerySet:
     """Per trainee: enrolled, completed (in the period), certified (valid certificate today),
-    and overdue. For "all required courses" a trainee counts as completed or certified when
+    and required. For "all required courses" a trainee counts as completed or certified when
     that holds for every course their agency requires."""
     completed_condition = Q(completed_at__isnull=False)
     if filters.since:
         completed_condition &= Q(completed_at__date__gte=filters.since)
-    overdue_joined = Q(date_joined__lt=timezone.now() - timedelta(days=OVERDUE_AFTER_DAYS))
+    valid = _valid_certificate(today)
     if filters.course is not None:
         course = filters.course
-        certified = Exists(Certificate.objects.filter(_valid_certificate(today), user=OuterRef("pk"), course=course))
-        required = Exists(CoursePage.audiences.through.objects.filter(coursepage=course, agency_id=OuterRef("agency_id")))
         return trainees.annotate(
-            is_enrolled=Exists(Enrolment.objects.filter(user=OuterRef("pk"), course=course)),
-            is_completed=Exists(Enrolment.objects.filter(completed_condition, user=OuterRef("pk"), course=course)),
-            is_certified=certified,
-            is_required=required,
+            is_enrolled=_flag(_users_in(Enrolment.objects.filter(course=course))),
+            is_completed=_flag(_users_in(Enrolment.objects.filter(completed_condition, course=course))),
+            is_certified=_flag(_users_in(Certificate.objects.filter(valid, course=course))),
+            is_required=_flag(
+                Q(agency_id__in=CoursePage.audiences.through.objects.filter(coursepage=course).values("agency_id"))
+            ),
         )
-    required = _required_for_agency()
+    courses = required_by()
+    requiring = [agency for agencies in courses.values() for agency in agencies]
+
+    def for_every_required_course(rows: QuerySet) -> Q:
+        """For each course: the trainee's agency does not require it, or the trainee has a row."""
+        condition = Q(agency_id__in=requiring)
+        for course_id, agencies in courses.items():
+            condition &= ~Q(agency_id__in=agencies) | _users_in(rows.filter(course_id=course_id))
+        return condition
+
+    enrolled = Q(pk__in=[])
+    for course_id, agencies in courses.items():
+        enrolled |= Q(agency_id__in=agencies) & _users_in(Enrolment.objects.filter(course_id=course_id))
     return trainees.annotate(
-        is_required=Exists(required),
-        is_enrolled=Exists(
-            Enrolment.objects.filter(user=OuterRef("pk"), course__audiences=OuterRef("agency_id"), course__live=True)
-        ),
-        is_completed=Exists(required)
-        & ~Exists(
-            required.exclude(
-                Exists(
-                    Enrolment.objects.filter(
-                        completed_condition, user=OuterRef(OuterRef("pk")), course_id=OuterRef("coursepage_id")
-                    )
-                )
-            )
-        ),
-        is_certified=Exists(required)
-        & ~Exists(
-            required.exclude(
-                Exists(
-                    Certificate.objects.filter(
-                        _valid_certificate(today), user=OuterRef(OuterRef("pk")), course_id=OuterRef("coursepage_id")
-                    )
-                )
-            )
-        ),
+        is_required=_flag(Q(agency_id__in=requiring)),
+        is_enrolled=_flag(enrolled),
+        is_completed=_flag(for_every_required_course(Enrolment.objects.filter(completed_condition))),
+        is_certified=_flag(for_every_required_course(Certificate.objects.filter(valid))),
     )
 
 
@@ -224,13 +246,17 @@ def completions_by_month(*, scope: Scope, filters: Filters, months: int = 12, to
     """Course completions per month over the last ``months`` months (oldest first)."""
     today = today or timezone.localdate()
     first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
+    # A range on completed_at itself (not on its local date) can use the (course, completed_at) index.
     enrolments = Enrolment.objects.filter(
-        user__in=_filtered_trainees(scope, filters), completed_at__date__gte=first
+        _in_scope(scope, filters), completed_at__gte=timezone.make_aware(datetime.combine(first, time.min))
     )
     if filters.course is not None:
         enrolments = enrolments.filter(course=filters.course)
     else:
-        enrolments = enrolments.filter(course__live=True, course__audiences=F("user__agency_id"))
+        required = Q(pk__in=[])
+        for course_id, agencies in required_by().items():
+            required |= Q(course_id=course_id, user__agency_id__in=agencies)
+        enrolments = enrolments.filter(required)
     counts = {
         timezone.localtime(row["month"]).date() if isinstance(row["month"], datetime) else row["month"]: row["n"]
         for row in enrolments.annotate(month=TruncMonth("completed_at")).values("month").annotate(n=Count("pk")).order_by()
@@ -241,6 +267,12 @@ def completions_by_month(*, scope: Scope, filters: Filters, months: int = 12, to
         series.append((month, counts.get(month, 0)))
         month = (month + timedelta(days=32)).replace(day=1)
     return series
+
+
+def _in_scope(scope: Scope, filters: Filters) -> Exists:
+    """The row's user is a trainee in scope: a semi-join driven by the (few) matching rows,
+    instead of hashing every trainee as ``user__in=`` does."""
+    return Exists(_filtered_trainees(scope, filters).filter(pk=OuterRef("user_id")))
 
 
 def _filtered_trainees(scope: Scope, filters: Filters) -> QuerySet:
@@ -255,7 +287,7 @@ def _filtered_trainees(scope: Scope, filters: Filters) -> QuerySet:
 def certificates_expiring(*, scope: Scope, filters: Filters, days: int = EXPIRY_HORIZON_DAYS, today: date | None = None) -> int:
     today = today or timezone.localdate()
     certificates = Certificate.objects.filter(
-        user__in=_filtered_trainees(scope, filters),
+        _in_scope(scope, filters),
         status=Certificate.Status.VALID,
         expires_on__gte=today,
         expires_on__lte=today + timedelta(days=days),

@@ -55,8 +55,11 @@ def _course_title(filters) -> str:
 def dashboard(request):
     form, filters = _filters(request)
     scope = request.scope
-    matrix = selectors.completion_matrix(scope=scope, filters=filters)
-    series = selectors.completions_by_month(scope=scope, filters=filters)
+    def figures(name, function):
+        return selectors.cached_figures(name, scope=scope, filters=filters, compute=lambda: function(scope=scope, filters=filters))
+
+    matrix = figures("matrix", selectors.completion_matrix)
+    series = figures("series", selectors.completions_by_month)
     bars, bar_max = charts.bar_chart(series)
     shapes, dushanbe, abroad = charts.map_regions(matrix.regions, matrix.region_totals)
     return render(
@@ -74,7 +77,7 @@ def dashboard(request):
             "map_shapes": shapes,
             "map_dushanbe": dushanbe,
             "map_abroad": abroad,
-            "expiring": selectors.certificates_expiring(scope=scope, filters=filters),
+            "expiring": figures("expiring", selectors.certificates_expiring),
             "expiry_days": selectors.EXPIRY_HORIZON_DAYS,
             "uncovered_regions": [r for r in matrix.regions if matrix.region_totals[r.pk].uncovered],
             "uncovered_agencies": [a for a in matrix.agencies if matrix.agency_totals[a.pk].uncovered],
@@ -122,7 +125,10 @@ def trainees(request):
 @coordinator_required
 def export_matrix(request, file_format: str):
     _form, filters = _filters(request)
-    matrix = selectors.completion_matrix(scope=request.scope, filters=filters)
+    matrix = selectors.cached_figures(
+        "matrix", scope=request.scope, filters=filters,
+        compute=lambda: selectors.completion_matrix(scope=request.scope, filters=filters),
+    )
     rows = list(exports.matrix_rows(matrix))
     services.export_record(user=request.user, kind="matrix", file_format=file_format, filters=filters.as_query(), rows=len(rows))
     name = f"frontline-coverage-{timezone.localdate().isoformat()}"
