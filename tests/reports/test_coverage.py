@@ -299,3 +299,16 @@ def test_dashboard_query_count_does_not_grow_with_trainees(client, country, nati
     )
     many = _dashboard_queries(client, country["course"].pk)
     assert few == many
+
+
+def test_translated_courses_are_not_counted_as_extra_required_courses(country, national):
+    """A course's Russian and Tajik pages carry its audiences too; they are the same course."""
+    from wagtail.models import Locale
+
+    for language in ("ru", "tg"):
+        locale, _created = Locale.objects.get_or_create(language_code=language)
+        translation = country["course"].copy_for_translation(locale, copy_parents=True)
+        translation.save_revision().publish()
+    matrix = completion_matrix(scope=Scope.for_user(national), filters=Filters(course=None))
+    cell = matrix.cell(country["a"].pk, country["r1"].pk)
+    assert (cell.completed, cell.certified) == (3, 1)
