@@ -18,10 +18,14 @@ def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _key(request, scope: str, period: int) -> str:
+    """The counter of this client's current window."""
+    return f"ratelimit:{scope}:{client_address(request)}:{int(time.time() // period)}"
+
+
 def allow(request, *, scope: str, limit: int, period: int) -> bool:
     """Count one hit; False once more than ``limit`` hits fell in the current window."""
-    window = int(time.time() // period)
-    key = f"ratelimit:{scope}:{client_address(request)}:{window}"
+    key = _key(request, scope, period)
     cache.add(key, 0, timeout=period)
     try:
         count = cache.incr(key)
@@ -33,5 +37,4 @@ def allow(request, *, scope: str, limit: int, period: int) -> bool:
 
 def exceeded(request, *, scope: str, limit: int, period: int) -> bool:
     """Whether the limit is already used up, without counting a hit."""
-    window = int(time.time() // period)
-    return (cache.get(f"ratelimit:{scope}:{client_address(request)}:{window}") or 0) >= limit
+    return (cache.get(_key(request, scope, period)) or 0) >= limit

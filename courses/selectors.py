@@ -36,13 +36,9 @@ class Progress:
         return lesson.translation_key in self.completed_keys
 
 
-def default_locale() -> Locale:
-    return Locale.get_default()
-
-
 def canonical_page(page: Page) -> Page:
     """The default-language version of a page, where progress is recorded."""
-    locale = default_locale()
+    locale = Locale.get_default()
     if page.locale_id == locale.pk:
         return page
     return page.get_translation_or_none(locale) or page

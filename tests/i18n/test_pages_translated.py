@@ -15,7 +15,7 @@ from django.utils import translation
 
 from accounts.models import Agency, CoordinatorScope, Region
 from assessments import questions as q
-from assessments.models import AssessmentPage, Attempt
+from assessments.models import AssessmentPage
 from assessments.services import attempt_start, attempt_submit
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
