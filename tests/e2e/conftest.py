@@ -1,0 +1,270 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a real server process.
+
+The site runs as ``manage.py runserver`` in its own process, on its own database (a fresh
+SQLite file, or a fresh PostgreSQL database when the suite runs on PostgreSQL), migrated and
+seeded with ``seed_demo`` once per test session. The browser tests touch that database only
+through the browser and through ``manage.py`` in the site's environment, never through the
+test process's own (rolled-back) test database.
+
+axe-core comes from the npm package in ``package.json``; ``./run test`` installs it and
+Chromium. Outside ``./run test`` the tests skip, saying what is missing.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PASSWORD = "frontline-demo"
+SERVER_START_SECONDS = 60
+SEED_SECONDS = 600
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _database_url(workdir: Path) -> tuple[str, callable]:
+    """A fresh database for the site, and how to drop it afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{workdir / 'site.sqlite3'}", lambda: None
+    parts = urlsplit(url)
+    name = f"frontline_e2e_{uuid.uuid4().hex[:8]}"
+    admin = dict(host=parts.hostname, port=parts.port or 5432, user=parts.username, password=parts.password)
+    import psycopg
+
+    def run(sql: str) -> None:
+        with psycopg.connect(dbname="postgres", autocommit=True, **admin) as conn:
+            conn.execute(sql)
+
+    run(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}")), lambda: run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@dataclass
+class Site:
+    """The running site: its address, environment and outbox."""
+
+    base_url: str
+    env: dict
+    mail_dir: Path
+    log_path: Path
+    _mail_seen: set = field(default_factory=set)
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def manage(self, *args: str, timeout: float = 120) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
+            capture_output=True, text=True, timeout=timeout,
+        )
+        if result.returncode:
+            raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
+    def oracle(self, *args: str):
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.e2e.oracle", *args], cwd=ROOT, env=self.env,
+            capture_output=True, text=True, timeout=60,
+        )
+        if result.returncode:
+            raise AssertionError(f"oracle {args} failed:\n{result.stderr}")
+        return json.loads(result.stdout)
+
+    def mail_to(self, address: str, *, timeout: float = 10):
+        """The newest e-mail message to ``address`` (file backend: one file per connection)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for path in sorted(self.mail_dir.glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True):
+                for raw in path.read_bytes().split(b"-" * 79 + b"\n"):
+                    if not raw.strip():
+                        continue
+                    message = message_from_bytes(raw.strip(b"\n") + b"\n", policy=policy.default)
+                    if address in str(message["To"]):
+                        return message
+            time.sleep(0.2)
+        raise AssertionError(f"no e-mail to {address} within {timeout} s")
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _missing_tools() -> list[str]:
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"Chromium ({CHROMIUM})")
+    for tool, package in (("pdftoppm", "poppler-utils"), ("zbarimg", "zbar-tools")):
+        if not shutil.which(tool):
+            missing.append(f"{tool} ({package})")
+    if not AXE_SOURCE.exists():
+        missing.append("axe-core (npm ci)")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("playwright (pip install -e '.[dev]')")
+    return missing
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    missing = _missing_tools()
+    if missing:
+        pytest.skip("browser tests need " + ", ".join(missing) + "; './run test' installs them")
+    workdir = tmp_path_factory.mktemp("e2e-site")
+    mail_dir = workdir / "mail"
+    mail_dir.mkdir()
+    database_url, drop_database = _database_url(workdir)
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.e2e.server_settings",
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": database_url,
+        "E2E_MAIL_DIR": str(mail_dir),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
+        "SITE_URL": base_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    }
+    log_path = workdir / "server.log"
+    server = None
+    try:
+        site = Site(base_url=base_url, env=env, mail_dir=mail_dir, log_path=log_path)
+        site.manage("migrate", "--no-input", timeout=SEED_SECONDS)
+        site.manage("seed_demo", timeout=SEED_SECONDS)
+        with log_path.open("wb") as log:
+            server = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                urllib.request.urlopen(base_url + "/en/", timeout=5)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError("the site did not start:\n" + site.log_tail())
+                time.sleep(0.3)
+        yield site
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        drop_database()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser(site):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def downloads_dir():
+    path = Path(tempfile.mkdtemp(prefix="frontline-e2e-downloads-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def new_page(browser, site):
+    """Open a fresh browser (own cookies) on the site; console errors fail the test."""
+    contexts, problems = [], []
+
+    def open_page(*, locale: str = "en-GB"):
+        context = browser.new_context(base_url=site.base_url, locale=locale, accept_downloads=True)
+        context.set_default_timeout(20_000)
+        contexts.append(context)
+        page = context.new_page()
+        # A CSP violation or a failed script shows up here; a real user would meet a broken page.
+        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not problems, "the browser console reported errors:\n" + "\n".join(problems)
+
+
+def log_in(page, email: str, password: str = DEMO_PASSWORD, *, language: str = "en") -> None:
+    page.goto(f"/{language}/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as shown."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol, so the page's CSP (rightly) does not apply.
+        page.evaluate(AXE_SOURCE.read_text(encoding="utf-8") + "\n;undefined")
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [{"target": node["target"], "summary": node.get("failureSummary", "")} for node in violation["nodes"]][:3],
+        }
+        for violation in result["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def assert_accessible(page, what: str) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"{what} ({page.url}): " + json.dumps(violations, ensure_ascii=False, indent=1)
