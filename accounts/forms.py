@@ -1,9 +1,10 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from accounts import selectors
+from accounts import names, selectors
 from accounts.models import User
 
 
@@ -52,9 +53,14 @@ class ProfileFieldsMixin(forms.Form):
             self.initial["preferred_language"] = (get_language() or "en").split("-")[0]
 
     def clean_full_name(self):
-        name = " ".join(self.cleaned_data["full_name"].split())
-        if not name:
-            raise forms.ValidationError(_("Enter your full name."))
+        name = names.normalise(self.cleaned_data["full_name"])
+        if not names.is_visible(name):
+            raise forms.ValidationError(
+                _("Enter your full name in letters: spaces and invisible characters alone are not a name."),
+                code="invisible",
+            )
+        # Unicode normalisation may lengthen a name past what the field checked.
+        MaxLengthValidator(names.MAX_LENGTH)(name)
         return name
 
     def apply_to(self, user: User) -> None:

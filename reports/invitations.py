@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import logging
+import re
 from datetime import timedelta
 
 from allauth.account.forms import default_token_generator
@@ -35,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
+from accounts import names
 from accounts.models import Agency, Region
 from reports.forms import InvitationUploadForm
 from reports.models import InvitationBatch
@@ -131,14 +133,26 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
+# Excel's hint line "sep=;" (also "sep=," or "sep=" and a tab) names the delimiter and is not
+# part of the table. Spreadsheets that re-save such a file may quote it or pad it with delimiters.
+SEPARATOR_HINT = re.compile(r' *"?sep=(?P<delimiter>[^\w\s"]|\t)?.*', re.IGNORECASE | re.DOTALL)
+
+
+def _separator_hint(text: str) -> tuple[str | None, str]:
+    """(the delimiter named by a first "sep=" line, the text without that line).
+
+    The delimiter is None when there is no such line, or when it names nothing usable (then
+    the line is dropped all the same and the delimiter is found from the header row)."""
+    first, _newline, rest = text.partition("\n")
+    match = SEPARATOR_HINT.fullmatch(first.rstrip("\r"))
+    if not match:
+        return None, text
+    return match.group("delimiter"), rest
+
+
 def read_rows(text: str) -> list[tuple[int, dict]]:
     """The data rows as (row number in the spreadsheet, {column: value}); blank rows skipped."""
-    delimiter = None
-    lines = text.split("\n", 1)
-    if lines[0].strip().lower().startswith("sep=") and len(lines[0].strip()) == 5:
-        # Excel's "sep=;" hint line: it names the delimiter and is not part of the table.
-        delimiter = lines[0].strip()[4]
-        text = lines[1] if len(lines) > 1 else ""
+    delimiter, text = _separator_hint(text)
     if not text.strip(" \t\r\n,;"):
         raise InvalidFile(_("The file is empty. Add a header row and one row per trainee."))
     delimiter = delimiter or _sniff_delimiter(text)
@@ -295,13 +309,16 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
     checked = []
     for number, values in rows:
         errors = []
-        full_name = " ".join(values.get("full_name", "").split())
+        typed_name = values.get("full_name", "")
+        full_name = names.normalise(typed_name)
         email = values.get("email", "").strip().lower()
         position = " ".join(values.get("position", "").split())
         language = values.get("language", "").strip().lower() or DEFAULT_LANGUAGE
 
-        if not full_name:
+        if not typed_name.strip():
             errors.append(_("Full name is missing."))
+        elif not names.is_visible(full_name):
+            errors.append(_("Full name has only spaces or invisible characters; type the name in letters."))
         elif len(full_name) > name_max:
             errors.append(_("Full name is too long (at most %(max)s characters).") % {"max": name_max})
 

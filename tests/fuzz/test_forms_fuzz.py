@@ -18,6 +18,7 @@ import io
 import os
 import random
 import re
+import unicodedata
 from contextlib import contextmanager
 from datetime import timedelta
 from urllib.parse import quote, urlencode
@@ -33,6 +34,7 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
+from accounts import names
 from accounts.models import User
 from assessments import questions as q
 from assessments import services as assessment_services
@@ -109,13 +111,22 @@ NUMBERS = st.one_of(
     st.sampled_from(["1.5", "-1", "abc", "0", "1e3", "NaN", "inf", "0x1F", "1_000", "٣", "１２", "+7", " 4 ", "5.0", "1,5"]),
     st.integers(min_value=10**30, max_value=10**60).map(str),
 )
+# Characters a reader cannot see: zero-width, joiners, direction marks and overrides, fillers,
+# controls, variation selectors, tags, and spaces.
+INVISIBLE = st.lists(
+    st.sampled_from(["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069",
+                     "\u2060", "\ufeff", "\u00ad", "\u3164", "\u115f", "\u2800", "\x07", "\x1b", "\x7f", "\x85",
+                     "\ufe0f", "\U000e0041", " ", "\t", "\u00a0", "\u3000"]),
+    min_size=1,
+    max_size=8,
+).map("".join)
 WITH_NUL = st.builds(lambda a, b: a + "\x00" + b, st.text(max_size=12), st.text(max_size=12))
 LONG = st.builds(
     lambda unit, n: (unit * (n // len(unit) + 1))[:n],
     st.text(min_size=1, max_size=8),
     st.integers(min_value=150, max_value=10_000),
 )
-ATOMS = st.one_of(st.text(max_size=30), RTL, BIDI, EMOJI, TAJIK, WHITESPACE, NUMBERS, WITH_NUL, st.just(""))
+ATOMS = st.one_of(st.text(max_size=30), RTL, BIDI, EMOJI, TAJIK, WHITESPACE, INVISIBLE, NUMBERS, WITH_NUL, st.just(""))
 NASTY = st.one_of(ATOMS, LONG, st.lists(ATOMS, min_size=2, max_size=4).map("".join))
 JUNK_KEYS = st.one_of(
     st.sampled_from(["next", "is_staff", "is_superuser", "id", "pk", "user", "email2", "username", "status", "score",
@@ -173,20 +184,6 @@ def draw_extras(data, reserved) -> dict:
 # --- Field oracles: the documented rules of each form field -----------------------------------
 
 
-def required_text(max_length: int, normalise=str.strip):
-    """A required CharField (stripped, no NUL, at most max_length) and its cleaned value."""
-
-    def classify(value: str):
-        if "\x00" in value:
-            return value, INVALID, None
-        stripped = value.strip()
-        if len(stripped) > max_length or not normalise(value):
-            return value, INVALID, None
-        return value, VALID, normalise(value)
-
-    return classify
-
-
 def optional_text(max_length: int):
     def classify(value: str):
         if "\x00" in value or len(value.strip()) > max_length:
@@ -197,8 +194,30 @@ def optional_text(max_length: int):
 
 
 def collapse(value: str) -> str:
-    """The profile form stores a full name with its inner whitespace collapsed."""
+    """Inner whitespace collapsed, as the invitation list stores a position."""
     return " ".join(value.split())
+
+
+def full_name_rule(value: str):
+    """Sign-up's and the profile's full name: the CharField's checks, then accounts.names:
+    stored normalised, refused when nothing visible is left or normalising lengthened it."""
+    if "\x00" in value or len(value.strip()) > 200:
+        return value, INVALID, None
+    name = names.normalise(value)
+    if not names.is_visible(name) or len(name) > 200:
+        return value, INVALID, None
+    return value, VALID, name
+
+
+def assert_looks_like_a_name(name: str):
+    """What any stored full name is, whoever typed it and wherever (stated without accounts.names)."""
+    assert name and len(name) <= 200
+    assert unicodedata.is_normalized("NFC", name), ascii(name)
+    assert name == " ".join(name.split()), ascii(name)
+    assert any(unicodedata.category(char)[0] in "LNPS" and char not in "\u3164\u115f\u1160\uffa0\u2800" for char in name), ascii(name)
+    assert not any(unicodedata.category(char) == "Cc" for char in name), ascii(name)
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b]", name), ascii(name)
+    assert unicodedata.category(name[0])[0] not in "CZ" and unicodedata.category(name[-1])[0] not in "CZ", ascii(name)
 
 
 class Field:
@@ -216,9 +235,10 @@ class Field:
 
 def full_name_field() -> Field:
     readable = st.one_of(TAJIK, RTL, EMOJI, st.text(min_size=1, max_size=60)).filter(
-        lambda v: collapse(v) and "\x00" not in v
+        lambda v: names.is_visible(names.normalise(v)) and "\x00" not in v
     )
-    return Field(readable, st.one_of(NASTY, WHITESPACE, WITH_NUL, LONG), required_text(200, collapse))
+    padded = st.builds(lambda pad, name, end: pad + name + end, INVISIBLE, readable, INVISIBLE)
+    return Field(st.one_of(readable, padded), st.one_of(NASTY, WHITESPACE, INVISIBLE, WITH_NUL, LONG), full_name_rule)
 
 
 def position_field() -> Field:
@@ -371,7 +391,8 @@ def test_signup_creates_one_complete_user_or_nothing(reference, data):
             assert user.agency.is_active and user.region.is_active
             assert user.preferred_language in LANGUAGES
             assert "\x00" not in user.full_name + user.position + user.email
-            assert user.full_name.strip() and len(user.full_name) <= 200 and len(user.position) <= 200
+            assert_looks_like_a_name(user.full_name)
+            assert len(user.position) <= 200
             assert EmailAddress.objects.get(user=user).email.lower() == user.email.lower()
             for name in ("full_name", "position", "preferred_language", "email"):
                 if verdicts[name] == VALID:
@@ -421,7 +442,8 @@ def test_profile_saves_everything_valid_or_changes_nothing(reference, fuzz_train
             assert verdict != VALID, response.context["form"].errors
         else:
             assert verdict != INVALID
-            assert after["full_name"] and "\x00" not in after["full_name"] + after["position"]
+            assert "\x00" not in after["full_name"] + after["position"]
+            assert_looks_like_a_name(after["full_name"])
             assert after["preferred_language"] in LANGUAGES
             for name in ("full_name", "position", "preferred_language"):
                 if verdicts[name] == VALID:
@@ -657,15 +679,18 @@ def _csv_bytes(data, reference):
                 row = data.draw(st.sampled_from(rows))
                 row[data.draw(st.integers(0, len(row) - 1))] = data.draw(
                     st.one_of(WITH_NUL, st.text(st.characters(max_codepoint=31), min_size=1, max_size=3), BIDI, EMOJI, LONG,
-                              NASTY)
+                              INVISIBLE, NASTY)
                 )
         out = io.StringIO()
         writer = csv.writer(out, delimiter=delimiter)
         writer.writerow(COLUMNS)
         writer.writerows(rows)
+        text = out.getvalue()
+        if data.draw(st.integers(0, 3)) == 0:  # Excel's line naming the delimiter
+            text = f"sep={delimiter}" + data.draw(st.sampled_from(["\n", "\r\n"])) + text
         # UTF-16 carries NUL and control characters that a byte-level check cannot see.
         encoding = data.draw(st.sampled_from(["utf-16", "utf-8", "utf-16", "utf-8-sig"]))
-        return _encode(out.getvalue(), encoding), (rows if kind == "clean" else None), kind
+        return _encode(text, encoding), (rows if kind == "clean" else None), kind
     if kind == "binary":
         return data.draw(st.one_of(st.binary(max_size=2000), st.sampled_from([b"PK\x03\x04junk", b"\xd0\xcf\x11\xe0xls",
                                                                           codecs.BOM_UTF16_LE + b"\x00\xd8", b"\xff\xfe", b"\x00" * 10,
@@ -737,7 +762,8 @@ def test_csv_upload_previews_or_explains_and_never_creates_accounts(reference, f
         assert batch.status == InvitationBatch.Status.PREVIEW
         assert batch.rows and all(isinstance(row["errors"], list) for row in batch.rows)
         for row in batch.valid_rows:
-            assert row["agency_id"] and row["region_id"] and row["email"] and row["full_name"]
+            assert row["agency_id"] and row["region_id"] and row["email"]
+            assert_looks_like_a_name(row["full_name"])
             assert row["language"] in LANGUAGES
         if clean_rows is not None and shape == "file":
             assert [row["full_name"] for row in batch.rows] == [collapse(r[0]) for r in clean_rows]

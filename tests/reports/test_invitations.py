@@ -455,3 +455,67 @@ def test_anonymous_is_sent_to_log_in(client, db):
     response = client.get(reverse("reports_invite"))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+# --- Names and Excel's separator line -----------------------------------------------------------
+
+
+def test_invisible_names_are_refused_row_by_row(client_coordinator, frontier, east):
+    content = (
+        HEADER
+        + "\u200b\u200b,zwsp@example.org,frontier,east,,\n"
+        + "\u202e,rlo@example.org,frontier,east,,\n"
+        + "\u3164 \u2800,filler@example.org,frontier,east,,\n"
+        + ",missing@example.org,frontier,east,,\n"
+        + "\u202e\u200bJose\u0301  Rahimov\u200b,jose@example.org,frontier,east,,\n"
+    )
+    upload(client_coordinator, content)
+    batch = InvitationBatch.objects.get()
+    message = "Full name has only spaces or invisible characters; type the name in letters."
+    for number in (2, 3, 4):
+        assert errors_of(batch, number) == message
+    assert errors_of(batch, 5) == "Full name is missing."
+    assert rows_by_number(batch)[6]["errors"] == []
+    assert rows_by_number(batch)[6]["full_name"] == "José Rahimov"
+    assert [row["email"] for row in batch.valid_rows] == ["jose@example.org"]
+
+
+@pytest.mark.parametrize(
+    "hint, delimiter",
+    [
+        pytest.param("sep=\t", "\t", id="tab"),
+        pytest.param("sep=;", ";", id="semicolon"),
+        pytest.param("sep=,", ",", id="comma"),
+        pytest.param("SEP=;", ";", id="upper-case"),
+        pytest.param('"sep=;";;;;;', ";", id="quoted-and-padded"),
+        pytest.param("sep=\t\t\t\t\t", "\t", id="tab-padded"),
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_excel_separator_line_is_honoured(client_coordinator, frontier, east, hint, delimiter, encoding, newline):
+    rows = [HEADER.strip().split(","), ["Малика Саидова", "malika@example.org", "frontier", "east", "Инспектор", "ru"]]
+    text = newline.join([hint] + [delimiter.join(row) for row in rows]) + newline
+    response = upload(client_coordinator, text.encode(encoding))
+
+    assert response.status_code == 302, response.context["form"].errors
+    batch = InvitationBatch.objects.get()
+    assert [(row["full_name"], row["email"], row["position"], row["errors"]) for row in batch.rows] == [
+        ("Малика Саидова", "malika@example.org", "Инспектор", [])
+    ]
+    assert batch.rows[0]["row"] == 2  # numbered as in the spreadsheet, the separator line not counted
+
+
+def test_separator_line_wins_over_guessing(client_coordinator, frontier, east):
+    """A delimiter the guess never tries ("|") is read because the line names it."""
+    content = "sep=|\nfull_name|email|agency|region\nKarimov, Aziz|aziz@example.org|frontier|east\n"
+    upload(client_coordinator, content)
+    batch = InvitationBatch.objects.get()
+    assert batch.rows[0]["full_name"] == "Karimov, Aziz"
+    assert batch.rows[0]["errors"] == []
+
+
+def test_a_separator_line_naming_nothing_usable_is_dropped(client_coordinator, frontier, east):
+    upload(client_coordinator, "sep=\n" + HEADER + "Aziz Karimov,aziz@example.org,frontier,east,,\n")
+    batch = InvitationBatch.objects.get()
+    assert batch.rows[0]["full_name"] == "Aziz Karimov" and batch.rows[0]["errors"] == []
