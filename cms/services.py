@@ -232,7 +232,7 @@ def ensure_assessment(course: CoursePage, slug: str, data: dict, report: SeedRep
 
 
 def ensure_groups() -> None:
-    """Editors author, Moderators approve (Wagtail's default workflow), Coordinators report."""
+    """Editors author and translate, Moderators approve (Wagtail's default workflow), Coordinators report."""
     editors, _ = Group.objects.get_or_create(name="Editors")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
     Group.objects.get_or_create(name="Coordinators")
@@ -240,8 +240,11 @@ def ensure_groups() -> None:
     if workflow is not None and not WorkflowPage.objects.filter(page=Page.get_first_root_node()).exists():
         WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    # "Translate this page" (wagtail-localize): editors translate courses as they author them; the
+    # translation is a draft until someone who may publish (a moderator) publishes it.
+    submit_translation = Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation")
     for group in (editors, moderators):
-        group.permissions.add(admin_access)
+        group.permissions.add(admin_access, submit_translation)
 
 
 # Illustrative staff numbers per region for a fresh installation, so coverage can be read at

@@ -196,6 +196,13 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# No Gravatar in the admin: it would send a hash of every editor's e-mail address to a third
+# party (and fails, with console errors, where the network is closed).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# "Translate this page" creates the new language's page as a draft (wagtail-localize would
+# otherwise publish it at once, in the source language, whoever asked): it goes live when
+# someone who may publish (a moderator) publishes the translation.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

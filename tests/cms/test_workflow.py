@@ -99,3 +99,55 @@ def test_editor_change_to_live_lesson_stays_draft_until_approved(editor, moderat
     task_state = workflow_state.current_task_state
     task_state.task.specific.on_action(task_state, moderator, "approve")
     assert LessonPage.objects.get(pk=lesson.pk).title == "Edited by the editor"
+
+
+def _new_live_lesson(title: str, slug: str) -> LessonPage:
+    course = CoursePage.objects.filter(locale=Locale.get_default(), slug="identifying-victims").get()
+    lesson = course.add_child(instance=LessonPage(title=title, slug=slug, body=lesson_body("English text.")))
+    lesson.save_revision().publish()
+    return lesson
+
+
+def test_editor_translates_a_lesson_as_a_draft_that_a_moderator_publishes(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import StringTranslation, Translation
+
+    lesson = _new_live_lesson("Lesson to translate", "lesson-to-translate")
+    tajik = Locale.objects.get(language_code="tg")
+    assert editor.has_perm("wagtail_localize.submit_translation")
+
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/localize/submit/page/{lesson.pk}/", {"locales": [tajik.pk]})
+
+    assert response.status_code == 302
+    translated = lesson.get_translation(tajik)
+    assert not translated.live, "the editor's translation must not go live on its own (in English, at that)"
+    assert translated.get_parent().specific.slug == "identifying-victims"
+    assert translated.get_parent().locale == tajik
+
+    translation = Translation.objects.get(source__object_id=lesson.translation_key, target_locale=tajik)
+    title = translation.source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=title.string, locale=tajik, context=title.context, data="Дарси тарҷумашуда"
+    )
+    edit_url = f"/admin/pages/{translated.pk}/edit/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url, {"action": "publish"})  # editors cannot publish: the admin refuses
+    translated.refresh_from_db()
+    assert not translated.live
+
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        client.post(edit_url, {"action": "publish"})
+    translated.refresh_from_db()
+    assert translated.live
+    assert translated.title == "Дарси тарҷумашуда"
+
+
+def test_admin_sends_no_editor_address_hash_to_gravatar(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert b"gravatar" not in response.content.lower()
