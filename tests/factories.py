@@ -1,16 +1,20 @@
 """Factories for Frontline's models and helpers that build a published Wagtail site tree."""
 
+from collections.abc import Iterable
+
 import factory
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
-from accounts.models import Agency, Region, User
+from accounts.models import Agency, CoordinatorScope, Region, User
 from cms.models import HomePage
 from cms.services import SeedReport, ensure_catalogue, ensure_home_page, ensure_locales
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
+TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # base32, as allauth stores it; codes can be computed from it
 
 
 class AgencyFactory(DjangoModelFactory):
@@ -58,6 +62,30 @@ class UserFactory(DjangoModelFactory):
             EmailAddress.objects.create(
                 user=obj, email=obj.email, primary=True, verified=True if extracted is None else bool(extracted)
             )
+
+
+def with_totp(user: User, secret: str = TOTP_SECRET) -> User:
+    """The user has set up two-factor login: an allauth MFA TOTP authenticator."""
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
+    return user
+
+
+def make_coordinator(
+    *,
+    scopes: Iterable[tuple[Agency | None, Region | None]] = ((None, None),),
+    totp: bool = True,
+    totp_secret: str = TOTP_SECRET,
+    **fields,
+) -> User:
+    """A training coordinator: a user (``fields`` go to UserFactory) with one CoordinatorScope
+    per ``(agency, region)`` pair, None meaning every agency or every region (the default is
+    one national scope), and TOTP set up unless ``totp=False`` (reports then ask for it)."""
+    user = UserFactory(**fields)
+    for agency, region in scopes:
+        CoordinatorScope.objects.create(user=user, agency=agency, region=region)
+    if totp:
+        with_totp(user, totp_secret)
+    return user
 
 
 def lesson_body(text: str = "A short lesson paragraph.") -> list:

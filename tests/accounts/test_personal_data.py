@@ -26,7 +26,15 @@ from courses.models import Enrolment, LessonCompletion
 from reports.models import Headcount, InvitationBatch
 from reports.scope import Scope
 from reports.selectors import Filters, completion_matrix
-from tests.factories import DEFAULT_PASSWORD, AgencyFactory, UserFactory, build_course, lessons_of
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    AgencyFactory,
+    UserFactory,
+    build_course,
+    lessons_of,
+    make_coordinator,
+    with_totp,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -91,15 +99,17 @@ def world(catalogue, trainee, agency, region):
     agency requires; a coordinator for that cell; a third trainee who has only started."""
     course = build_course(title="Identifying victims", lessons=2, catalogue=catalogue, audiences=[agency])
     certificate = _learner(trainee, course, question="Which sign of trafficking?", answer="q1-b", with_pdf=True)
-    Authenticator.objects.create(user=trainee, type=Authenticator.Type.TOTP, data={"secret": TRAINEE_SECRET})
+    with_totp(trainee, TRAINEE_SECRET)
     EmailAddress.objects.create(user=trainee, email="second.address@example.org", verified=False, primary=False)
     other = UserFactory(email=OTHER_EMAIL, full_name=OTHER_NAME, agency=agency, region=region)
     other_certificate = _learner(other, course, question="Another person's question?", answer="q1-c")
-    Authenticator.objects.create(user=other, type=Authenticator.Type.TOTP, data={"secret": "OTHERSECRETOTHER"})
+    with_totp(other, "OTHERSECRETOTHER")
     starter = UserFactory(email="starter@example.org", agency=agency, region=region)
     Enrolment.objects.create(user=starter, course=course)
-    coordinator = UserFactory(email="coordinator@example.org", full_name="Coordinator", agency=None, region=None)
-    CoordinatorScope.objects.create(user=coordinator, agency=agency, region=region)
+    coordinator = make_coordinator(
+        email="coordinator@example.org", full_name="Coordinator", agency=None, region=None,
+        scopes=[(agency, region)], totp=False,
+    )
     Headcount.objects.create(agency=agency, region=region, staff=10)
     return {
         "course": course,
@@ -382,7 +392,7 @@ def test_verification_page_says_the_holders_data_was_erased(client, trainee, wor
 
 def test_erased_holders_pdf_is_no_longer_downloadable(trainee, world):
     coordinator = world["coordinator"]
-    Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={"secret": "COORDINATORKEY"})
+    with_totp(coordinator, "COORDINATORKEY")
     assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk) is not None
 
     services.user_erase(user=trainee, by=trainee)

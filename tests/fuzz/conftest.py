@@ -2,12 +2,11 @@
 an assessment and a certificate, each built once per test function (not per example)."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.utils import translation
 
-from accounts.models import Agency, CoordinatorScope, Region
+from accounts.models import Agency, Region
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course
+from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator
 
 
 @pytest.fixture(autouse=True)
@@ -64,11 +63,10 @@ def fuzz_coordinator(reference):
     """Coordinates the Frontier Service in both provinces and the Harbour Police in the east, with TOTP."""
     frontier, harbour = reference["agencies"]
     east, west = reference["regions"]
-    user = UserFactory(email="fuzz.coordinator@example.org", full_name="Fuzz Coordinator", agency=frontier, region=east)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    for agency, region in ((frontier, east), (frontier, west), (harbour, east)):
-        CoordinatorScope.objects.create(user=user, agency=agency, region=region)
-    return user
+    return make_coordinator(
+        email="fuzz.coordinator@example.org", full_name="Fuzz Coordinator", agency=frontier, region=east,
+        scopes=[(frontier, east), (frontier, west), (harbour, east)],
+    )
 
 
 @pytest.fixture

@@ -9,18 +9,17 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.test import Client
 from django.utils import translation
 
-from accounts.models import Agency, CoordinatorScope, Region
+from accounts.models import Agency, Region
 from assessments import questions as q
 from assessments.models import AssessmentPage
 from assessments.services import attempt_start, attempt_submit
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
 from courses.services import lesson_mark_complete
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_coordinator
 
 LANGUAGES = ["ru", "tg"]
 ALLOWED_WORDS = {
@@ -110,9 +109,9 @@ def site(seeded_site, django_db_blocker):
                 "open_attempt": open_attempt,
                 "certificate": Certificate.objects.get(attempt=attempt),
             }
-        coordinator = UserFactory(email="coordinator-i18n@example.org", full_name="Мадина Каримова", agency=None, region=None)
-        CoordinatorScope.objects.create(user=coordinator)
-        Authenticator.objects.create(user=coordinator, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+        coordinator = make_coordinator(
+            email="coordinator-i18n@example.org", full_name="Мадина Каримова", agency=None, region=None
+        )
         for language in LANGUAGES:
             people[language]["coordinator"] = coordinator
         return people

@@ -1,11 +1,9 @@
 """Fixtures for the reports area: coordinators with a scope and two-factor authentication."""
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.utils import translation
 
-from accounts.models import CoordinatorScope
-from tests.factories import AgencyFactory, RegionFactory, UserFactory
+from tests.factories import AgencyFactory, RegionFactory, make_coordinator
 
 
 @pytest.fixture(autouse=True)
@@ -13,11 +11,6 @@ def _english():
     """A request under /ru/ or /tg/ leaves its language active; each test starts in English."""
     with translation.override("en"):
         yield
-
-
-def with_mfa(user):
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
-    return user
 
 
 @pytest.fixture
@@ -43,9 +36,10 @@ def west(db):
 @pytest.fixture
 def coordinator(db, frontier, east):
     """Coordinates the Frontier Service in the Eastern Province, and has set up two-factor authentication."""
-    user = with_mfa(UserFactory(email="coordinator@example.org", full_name="Malika Saidova", agency=frontier, region=east))
-    CoordinatorScope.objects.create(user=user, agency=frontier, region=east)
-    return user
+    return make_coordinator(
+        email="coordinator@example.org", full_name="Malika Saidova", agency=frontier, region=east,
+        scopes=[(frontier, east)],
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,14 +14,13 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from accounts.models import CoordinatorScope
 from assessments.models import Attempt
 from certificates.models import Certificate
 from courses.models import Enrolment
 from reports.models import Headcount
 from reports.scope import Scope
 from reports.selectors import Filters, completion_matrix
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course
+from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator
 
 User = get_user_model()
 
@@ -52,11 +50,9 @@ def _enrol(user, course, *, completed=False):
 
 
 def _coordinator(email, *, agency=None, region=None, mfa=True):
-    user = UserFactory(email=email, agency=None, region=None, full_name=f"Coordinator {email}")
-    CoordinatorScope.objects.create(user=user, agency=agency, region=region)
-    if mfa:
-        Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
-    return user
+    return make_coordinator(
+        email=email, agency=None, region=None, full_name=f"Coordinator {email}", scopes=[(agency, region)], totp=mfa
+    )
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from wagtail.models import ModelLogEntry
 from accounts.models import CoordinatorScope, User
 from reports.invitations import MAX_ROWS
 from reports.models import InvitationBatch
-from tests.factories import AgencyFactory, UserFactory
-from tests.reports.conftest import with_mfa
+from tests.factories import AgencyFactory, UserFactory, make_coordinator
 
 HEADER = "full_name,email,agency,region,position,language\n"
 
@@ -423,8 +422,7 @@ def test_batch_without_valid_rows_cannot_be_sent(client_coordinator, frontier, e
 
 def test_another_coordinator_cannot_open_or_send_the_batch(client, client_coordinator, valid_csv, frontier, east):
     batch = _upload_and_get_batch(client_coordinator, valid_csv)
-    other = with_mfa(UserFactory(email="other@example.org"))
-    CoordinatorScope.objects.create(user=other, agency=frontier, region=east)
+    other = make_coordinator(email="other@example.org", scopes=[(frontier, east)])
     other_client = Client()
     other_client.force_login(other)
     users_before = User.objects.count()
@@ -434,8 +432,7 @@ def test_another_coordinator_cannot_open_or_send_the_batch(client, client_coordi
 
 
 def test_coordinator_without_mfa_is_sent_to_set_it_up(client, frontier, east):
-    user = UserFactory(email="nomfa@example.org")
-    CoordinatorScope.objects.create(user=user, agency=frontier, region=east)
+    user = make_coordinator(email="nomfa@example.org", scopes=[(frontier, east)], totp=False)
     client.force_login(user)
     response = client.get(reverse("reports_invite"))
     assert response.status_code == 302

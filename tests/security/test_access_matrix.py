@@ -21,7 +21,6 @@ from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,7 +30,6 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from openpyxl import load_workbook
 
-from accounts.models import CoordinatorScope
 from assessments.models import Attempt
 from assessments.services import attempt_start
 from certificates import codes
@@ -41,7 +39,15 @@ from reports.invitations import check_rows, read_rows
 from reports.models import Headcount, InvitationBatch
 from reports.scope import Scope
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_catalogue, build_course, lessons_of
+from tests.factories import (
+    AgencyFactory,
+    RegionFactory,
+    UserFactory,
+    build_catalogue,
+    build_course,
+    lessons_of,
+    make_coordinator,
+)
 from tests.security.conftest import FAKE_PDF
 
 User = get_user_model()
@@ -167,11 +173,11 @@ INVITEE_CSV = (
 )
 
 
-def _coordinator(email: str, full_name: str, **scope) -> User:
-    user = UserFactory(email=email, full_name=full_name, agency=None, region=None, position="Training coordinator")
-    CoordinatorScope.objects.create(user=user, **scope)
-    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
-    return user
+def _coordinator(email: str, full_name: str, *, agency=None, region=None) -> User:
+    return make_coordinator(
+        email=email, full_name=full_name, agency=None, region=None, position="Training coordinator",
+        scopes=[(agency, region)],
+    )
 
 
 def _build_world() -> SimpleNamespace:
