@@ -155,6 +155,7 @@ def site(tmp_path_factory):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.e2e.server_settings",
         "DJANGO_DEBUG": "1",
+        "SECRET_KEY": "browser-tests-only-" + uuid.uuid4().hex,
         "DATABASE_URL": database_url,
         "E2E_MAIL_DIR": str(mail_dir),
         "MEDIA_ROOT": str(workdir / "media"),
@@ -172,7 +173,7 @@ def site(tmp_path_factory):
         with log_path.open("wb") as log:
             server = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                cwd=ROOT, env={**env, "DJANGO_DEBUG": "0"}, stdout=log, stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + SERVER_START_SECONDS
         while True:
@@ -222,15 +223,31 @@ def new_page(browser, site):
         context.set_default_timeout(20_000)
         contexts.append(context)
         page = context.new_page()
-        # A CSP violation or a failed script shows up here; a real user would meet a broken page.
-        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-        page.on("pageerror", lambda error: problems.append(str(error)))
+        # A CSP violation, a failing script or a missing stylesheet, font or image is a broken
+        # page for a real user. (The status of the page itself is each test's own business:
+        # some ask for a 404 on purpose; Chromium logs those as console errors too.)
+        def on_console(message):
+            if message.type == "error" and not message.text.startswith("Failed to load resource"):
+                problems.append(f"{page.url}: {message.text}")
+
+        def on_response(response):
+            if response.request.resource_type != "document" and response.status >= 400:
+                problems.append(f"{page.url}: {response.status} for {response.url}")
+
+        page.on("console", on_console)
+        page.on("response", on_response)
+        def on_request_failed(request):
+            if request.resource_type != "document":  # a download ends its navigation this way
+                problems.append(f"{page.url}: {request.url} failed ({request.failure})")
+
+        page.on("requestfailed", on_request_failed)
+        page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
         return page
 
     yield open_page
     for context in contexts:
         context.close()
-    assert not problems, "the browser console reported errors:\n" + "\n".join(problems)
+    assert not problems, "the browser met broken resources or scripts:\n" + "\n".join(problems)
 
 
 def log_in(page, email: str, password: str = DEMO_PASSWORD, *, language: str = "en") -> None:
