@@ -151,3 +151,27 @@ def test_admin_sends_no_editor_address_hash_to_gravatar(client, editor):
     response = client.get("/admin/")
     assert response.status_code == 200
     assert b"gravatar" not in response.content.lower()
+
+
+def test_editor_cannot_publish_translations_through_sync_translated_pages(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    lesson = _new_live_lesson("Lesson to sync", "lesson-to-sync")
+    tajik = Locale.objects.get(language_code="tg")
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/admin/localize/submit/page/{lesson.pk}/", {"locales": [tajik.pk]})
+    from wagtail_localize.models import TranslationSource
+
+    sync_url = f"/admin/localize/update/{TranslationSource.objects.get_for_instance(lesson).pk}/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    assert not lesson.get_translation(tajik).live
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(sync_url, {}).status_code == 302  # syncing without publishing is fine
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    assert lesson.get_translation(tajik).live
