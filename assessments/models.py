@@ -8,9 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from assessments.blocks import QuestionStreamBlock
+from cms.pages import ViewRestrictionsInOneQuery
 
 
-class AssessmentPage(Page):
+class AssessmentPage(ViewRestrictionsInOneQuery, Page):
     """The graded assessment of a course; one per course, below its lessons."""
 
     intro = models.TextField(_("introduction"), blank=True)

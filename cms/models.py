@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import ContentStreamBlock
+from cms.pages import ViewRestrictionsInOneQuery
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """The site's front page: what Frontline is, and the way into the catalogue."""
 
     headline = models.CharField(_("headline"), max_length=200)
@@ -34,7 +35,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(ViewRestrictionsInOneQuery, Page):
     """A general page: about the programme, help, referral contacts."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -262,6 +262,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Signed out after two idle hours (accounts.middleware), and after twelve hours in any case.
 SESSION_IDLE_SECONDS = int(os.environ.get("SESSION_IDLE_SECONDS", str(2 * 60 * 60)))
 SESSION_COOKIE_AGE = 12 * 60 * 60
+# Sessions are read from the cache (Redis with REDIS_URL) and written through to the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))

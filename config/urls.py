@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -33,7 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("reports.urls")),
     path("search/", search, name="search"),
-    path("", include(wagtail_urls)),
+    path("", include("cms.urls")),
 )
 
 if settings.DEBUG:

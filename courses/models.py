@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import LessonStreamBlock
+from cms.pages import ViewRestrictionsInOneQuery
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionsInOneQuery, Page):
     """The catalogue: every published course, open to visitors without an account."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -37,7 +38,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(ViewRestrictionsInOneQuery, Page):
     """A course: an overview with learning outcomes, then ordered lessons below it."""
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in the catalogue."))
@@ -94,7 +95,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(ViewRestrictionsInOneQuery, Page):
     """One lesson of a course, read after signing in."""
 
     intro = models.TextField(_("introduction"), blank=True)

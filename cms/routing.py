@@ -1,0 +1,111 @@
+"""Serving pages in a fixed, small number of queries.
+
+Wagtail routes a request by walking the tree from the site's root page, one level at a time
+(a query for the child with the next slug, another for its specific type), after fetching the
+root and its translation: about ten queries for a lesson four levels down. A page's
+``url_path`` is that walk written down (Wagtail keeps it up to date on every save and move),
+so the same page is found with one query for the page and one for its specific fields.
+
+The shortcut is taken only where it is exactly equivalent to the walk: no page type of this
+project overrides ``route`` (tests/cms/test_routing.py checks that), the page is live and the
+language's root page that Wagtail itself would start from (``Site.get_site_root_paths``, which
+Wagtail caches and uses to build every page URL) is live too. Anything else (the home page,
+a path that matches nothing, a draft) goes the usual way, including the 404.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Exists
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
+from wagtail.views import serve as wagtail_serve
+
+SITES_CACHE_KEY = "frontline:sites"
+# Sites are edited about once in a site's life; cms.signals forgets them when one is. With a
+# per-process cache (no REDIS_URL) another worker catches up within this time.
+SITES_CACHE_SECONDS = 300
+# url_path -> content type of the page found there, so that the page is one query (on its own
+# model) instead of two. Only a hint: the query checks the path, and a miss takes the long way.
+_content_types: dict[str, int] = {}
+CONTENT_TYPES_KEPT = 10_000
+
+
+def find_site(request) -> Site | None:
+    """``Site.find_for_request`` from a cached list of the sites, choosing as Wagtail's
+    ``get_site_for_hostname`` does; Wagtail then finds it on the request."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    sites = cache.get(SITES_CACHE_KEY)
+    if sites is None:
+        sites = list(Site.objects.select_related("root_page").order_by("pk"))
+        cache.set(SITES_CACHE_KEY, sites, SITES_CACHE_SECONDS)
+    hostname = split_domain_port(request._get_raw_host())[0]
+    request._wagtail_site = _best_site(sites, hostname, request.get_port())
+    return request._wagtail_site
+
+
+def _best_site(sites, hostname: str, port) -> Site | None:
+    def match(site) -> int:  # wagtail.models.sites.MATCH_*
+        if site.hostname == hostname and str(site.port) == str(port):
+            return 0
+        if site.hostname == hostname and site.is_default_site:
+            return 1
+        return 2 if site.is_default_site else 3
+
+    candidates = sorted((s for s in sites if s.hostname == hostname or s.is_default_site), key=match)
+    if not candidates:
+        return None
+    if len(candidates) == 1 or match(candidates[0]) in (0, 1):
+        return candidates[0]
+    if match(candidates[0]) == 2:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def route(request, path: str) -> RouteResult | None:
+    components = [component for component in path.split("/") if component]
+    if not components:
+        return None
+    site = find_site(request)
+    if site is None:
+        return None
+    try:
+        language = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return None
+    root_path = next(
+        (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk and root.language_code == language),
+        None,
+    )
+    if root_path is None:
+        return None
+    url_path = root_path + "/".join(components) + "/"
+    live_root = Exists(Page.objects.filter(url_path=root_path, live=True))
+    pages = []
+    content_type = _content_types.get(url_path)
+    if content_type is not None:
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        if model is not None:
+            pages = list(model.objects.filter(url_path=url_path, live=True).filter(live_root)[:2])
+    if not pages:
+        pages = list(Page.objects.filter(url_path=url_path, live=True).filter(live_root).specific()[:2])
+    if len(pages) != 1 or type(pages[0]).route is not Page.route:
+        return None
+    if len(_content_types) >= CONTENT_TYPES_KEPT:
+        _content_types.clear()
+    _content_types[url_path] = pages[0].content_type_id
+    return RouteResult(pages[0])
+
+
+def serve(request, path):
+    """Wagtail's own serve view (hooks, view restrictions, the page's ``serve``), with the
+    route found by ``route`` when it applies; Wagtail reads it from the request."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        result = route(request, path)
+        if result is not None:
+            request._wagtail_route_for_request = result
+    return wagtail_serve(request, path)
+
