@@ -15,6 +15,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from assessments.models import AssessmentPage
 from cms.models import HomePage
+from cms.seed_content import load_courses
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 LOCALE_DIR = Path(__file__).resolve().parent / "seed_content" / "locale"
@@ -22,15 +23,21 @@ SITE_FILE = "site"
 
 
 def seed_pages() -> list[tuple[str, list[Page]]]:
-    """The default-language seed pages grouped by PO file, parents before children."""
+    """The default-language seed pages grouped by PO file, parents before children.
+
+    Only the pages the seed content defines: ``seed_demo`` runs on every ``./run start``, and
+    translating (and publishing) a course or lesson an editor added would put it live in every
+    language, in English, without a moderator's approval.
+    """
     locale = Locale.get_default()
+    seed_lessons = {module.COURSE["slug"]: [lesson["slug"] for lesson in module.COURSE["lessons"]] for module in load_courses()}
     groups = []
     site_pages = [page for page in (HomePage.objects.filter(locale=locale).first(),) if page]
     site_pages += list(CourseIndexPage.objects.filter(locale=locale))
     groups.append((SITE_FILE, site_pages))
-    for course in CoursePage.objects.filter(locale=locale).order_by("path"):
+    for course in CoursePage.objects.filter(locale=locale, slug__in=seed_lessons).order_by("path"):
         pages = [course]
-        pages += list(LessonPage.objects.child_of(course).order_by("path"))
+        pages += list(LessonPage.objects.child_of(course).filter(slug__in=seed_lessons[course.slug]).order_by("path"))
         pages += list(AssessmentPage.objects.child_of(course))
         groups.append((course.slug, pages))
     return groups

@@ -137,3 +137,25 @@ def test_passwords_printed_only_in_debug(seeded, debug, shows_password):
     if not shows_password:
         assert "random passwords" in output
         assert not User.objects.get(email="trainee@frontline.test").check_password("frontline-demo")
+
+
+def test_running_seed_demo_again_does_not_translate_or_publish_an_editors_lesson(
+    seeded, django_capture_on_commit_callbacks
+):
+    """``./run start`` seeds on every start; an editor's lesson awaiting approval stays unpublished
+    and untranslated (seeding used to publish Russian and Tajik copies of it, in English)."""
+    course = CoursePage.objects.get(locale=Locale.get_default(), slug="identifying-victims")
+    draft = course.add_child(
+        instance=LessonPage(
+            title="Editor's draft", slug="editors-draft", body=[{"type": "paragraph", "value": "<p>Draft.</p>"}], live=False
+        )
+    )
+    draft.save_revision()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+
+    tajik = Locale.objects.get(language_code="tg")
+    assert not LessonPage.objects.filter(translation_key=draft.translation_key).exclude(pk=draft.pk).exists()
+    assert not LessonPage.objects.get(pk=draft.pk).live
+    assert LessonPage.objects.filter(locale=tajik, slug="the-definition").exists()  # the seed lessons still are
