@@ -4,7 +4,7 @@ from contextlib import ExitStack
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
@@ -14,10 +14,13 @@ from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_cat
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """allauth keeps rate-limit counters in the cache; no test may inherit another's."""
+    """allauth keeps rate-limit counters in the cache; no test may inherit another's (nor a
+    rendered fragment of a page that had the same id in another test's rolled-back database)."""
     cache.clear()
+    caches["fragments"].clear()
     yield
     cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture
@@ -81,6 +84,10 @@ def _is_transactional(item) -> bool:
 def pytest_collection_modifyitems(config, items):
     def group(item):
         if SEEDED in getattr(item, "fixturenames", ()):
+            # The seeded site lives in the test database: without the mark, a run of only
+            # such tests would find pytest-django had never set that database up.
+            if not item.get_closest_marker("django_db"):
+                item.add_marker(pytest.mark.django_db)
             return 1
         return 2 if _is_transactional(item) else 0
 
