@@ -23,6 +23,8 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from cms.pages import UNRESTRICTED, unrestricted
+
 SITES_CACHE_KEY = "frontline:sites"
 # Sites are edited about once in a site's life; cms.signals forgets them when one is. With a
 # per-process cache (no REDIS_URL) another worker catches up within this time.
@@ -66,6 +68,8 @@ def _best_site(sites, hostname: str, port) -> Site | None:
 
 
 def route(request, path: str) -> RouteResult | None:
+    """The page a request's path leads to, as Wagtail's walk would find it; None when the
+    shortcut does not apply (Wagtail then walks)."""
     components = [component for component in path.split("/") if component]
     if not components:
         return None
@@ -89,7 +93,11 @@ def route(request, path: str) -> RouteResult | None:
     if content_type is not None:
         model = ContentType.objects.get_for_id(content_type).model_class()
         if model is not None:
-            pages = list(model.objects.filter(url_path=url_path, live=True).filter(live_root)[:2])
+            pages = list(
+                model.objects.filter(url_path=url_path, live=True)
+                .filter(live_root)
+                .annotate(**{UNRESTRICTED: unrestricted()})[:2]
+            )
     if not pages:
         pages = list(Page.objects.filter(url_path=url_path, live=True).filter(live_root).specific()[:2])
     if len(pages) != 1 or type(pages[0]).route is not Page.route:

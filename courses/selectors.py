@@ -8,7 +8,7 @@ the number of lessons or trainees.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -114,12 +114,8 @@ def progress_for_courses(*, user, courses) -> dict[str, Progress]:
     }
 
 
-def course_progress(*, user, course: CoursePage, lessons=None, with_enrolment: bool = True) -> Progress:
-    """Progress through one course, with the set of completed lessons.
-
-    ``with_enrolment=False`` leaves ``enrolled`` and ``completed`` unset (False) and saves the
-    query, for pages that only show which lessons are done.
-    """
+def course_progress(*, user, course: CoursePage, lessons=None) -> Progress:
+    """Progress through one course, with the set of completed lessons."""
     if not user.is_authenticated:
         return Progress(total=len(lessons) if lessons is not None else 0)
     if lessons is None:
@@ -129,13 +125,11 @@ def course_progress(*, user, course: CoursePage, lessons=None, with_enrolment: b
             "lesson__translation_key", flat=True
         )
     )
-    enrolment = None
-    if with_enrolment:
-        enrolment = (
-            Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
-            .values("completed_at")
-            .first()
-        )
+    enrolment = (
+        Enrolment.objects.filter(user=user, course__translation_key=course.translation_key)
+        .values("completed_at")
+        .first()
+    )
     live_keys = {lesson.translation_key for lesson in lessons}
     return Progress(
         total=len(lessons),
@@ -154,32 +148,39 @@ def next_lesson(*, lessons, progress: Progress):
     return lessons[0] if lessons else None
 
 
-def _course_and_lessons(lesson: LessonPage) -> tuple[Page, list[Page]]:
-    """A lesson's course and its live lessons in reading order, in one query. They come as
-    plain ``Page`` objects (title, URL, translation key: what the outline shows); ``.specific``
-    gives the course's own fields."""
+def _course_and_lessons(lesson: LessonPage, user) -> tuple[Page, list[Page], Progress]:
+    """A lesson's course, its live lessons in reading order and the trainee's progress through
+    them, in one query. Course and lessons come as plain ``Page`` objects (title, URL,
+    translation key: what the outline shows); ``.specific`` gives the course's own fields.
+    Progress counts completions by translation key, so a lesson read in another language
+    counts (see the module docstring); ``enrolled`` and ``completed`` are not looked up."""
     course_path = lesson.path[: -Page.steplen]
-    pages = list(
-        Page.objects.filter(
-            Q(path=course_path)
-            | Q(
-                path__startswith=course_path,
-                depth=lesson.depth,
-                live=True,
-                content_type=ContentType.objects.get_for_model(LessonPage),
-            )
-        ).order_by("path")
-    )
+    pages = Page.objects.filter(
+        Q(path=course_path)
+        | Q(
+            path__startswith=course_path,
+            depth=lesson.depth,
+            live=True,
+            content_type=ContentType.objects.get_for_model(LessonPage),
+        )
+    ).order_by("path")
+    signed_in = user.is_authenticated
+    if signed_in:
+        pages = pages.annotate(
+            done=Exists(LessonCompletion.objects.filter(user=user, lesson__translation_key=OuterRef("translation_key")))
+        )
+    pages = list(pages)
     if not pages or pages[0].path != course_path:
         raise CoursePage.DoesNotExist
-    return pages[0], pages[1:]
+    course, lessons = pages[0], pages[1:]
+    done_keys = frozenset(page.translation_key for page in lessons if signed_in and page.done)
+    return course, lessons, Progress(total=len(lessons), done=len(done_keys), completed_keys=done_keys)
 
 
 def lesson_context(*, user, lesson: LessonPage) -> dict:
     """Everything a lesson page shows around its body: the course, its outline, progress
     (which lessons are done; ``enrolled`` and ``completed`` are not looked up)."""
-    course, lessons = _course_and_lessons(lesson)
-    progress = course_progress(user=user, course=course, lessons=lessons, with_enrolment=False)
+    course, lessons, progress = _course_and_lessons(lesson, user)
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), 0)
     return {
         "course": course,
