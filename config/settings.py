@@ -125,6 +125,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The reports' aggregate queries cross PostgreSQL's JIT cost threshold; compiling them costs
     # 1-3 s per query and saves nothing at this size (bench/reports.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers queue for SQLite's lock instead of failing with "database is locked" when two
+    # requests write at once (the Wagtail admin autosaves in the background as editors type).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

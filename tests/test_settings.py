@@ -42,3 +42,14 @@ def test_settings_refuse_to_load_without_secret_key_outside_debug():
     assert "ImproperlyConfigured" in result.stderr
     assert "Set SECRET_KEY" in result.stderr
 
+
+
+def test_sqlite_writers_queue_for_the_lock_instead_of_failing(tmp_path):
+    """Two requests writing at once (the Wagtail admin autosaves while an editor types) must not
+    fail with "database is locked" on SQLite (development, and the browser tests' server)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", "DJANGO_DEBUG": "1",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    code = "import django; from django.conf import settings; django.setup(); print(settings.DATABASES['default']['OPTIONS'])"
+    result = run(["-c", code], env)
+    assert result.returncode == 0, result.stderr
+    assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
