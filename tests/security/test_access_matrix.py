@@ -29,6 +29,7 @@ from django.db import transaction
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from openpyxl import load_workbook
+from wagtail_localize.models import TranslationSource
 
 from assessments.models import Attempt
 from assessments.services import attempt_start
@@ -248,6 +249,7 @@ def _build_world() -> SimpleNamespace:
         submitted_attempt=certificate.attempt,
         certificate=certificate,
         batch=batch,
+        translation_source=TranslationSource.get_or_create_from_instance(course)[0],
     )
 
 
@@ -311,6 +313,12 @@ def _holder(w):
 
 
 EXPECTATIONS: dict[str, list[Case]] = {
+    # wagtail-localize's "Sync translated pages" (cms/wagtail_hooks.py): admin access and the
+    # submit_translation permission, which editors hold (they translate; publishing stays the
+    # moderators').
+    "frontline_update_translations": [
+        Case("get", roles(LOGIN, editor=200), lambda w: {"translation_source_id": w.translation_source.pk}),
+    ],
     "course_start": [
         Case("get", POST_ONLY, lambda w: {"course_id": w.course.pk}),
         Case("post", SIGNED_IN_REDIRECT, lambda w: {"course_id": w.course.pk}, method="post"),
