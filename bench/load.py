@@ -14,7 +14,7 @@ country of trainees). The script does the rest itself and prints its progress:
    trainees' mix of languages: the first course passed with a certificate (PDF rendered once,
    kept under bench/out/), every lesson of the second and third done (their assessments
    open), the fourth not started. State left by the previous run is reset first;
-3. starts gunicorn (``config.wsgi``, 2 workers, a free port) with production settings: DEBUG
+3. starts gunicorn (``config.wsgi``, 2 gthread workers of 4 threads, a free port) with production settings: DEBUG
    off, a random SECRET_KEY, ALLOWED_HOSTS=127.0.0.1, HTTPS as seen behind a TLS proxy
    (``BEHIND_TLS_PROXY=1``; the clients send ``X-Forwarded-Proto: https``, so the SSL redirect,
    HSTS and secure cookies stay on), the environment's DATABASE_URL and REDIS_URL; the only
@@ -24,7 +24,8 @@ country of trainees). The script does the rest itself and prints its progress:
    loopback address as 200 people would, before the measured run (timed, shown apart);
 5. runs locust headless (bench/locustfile.py): ``--users`` trainees for ``--seconds`` seconds
    reading lessons, opening course pages, the catalogue and "My learning", marking lessons
-   complete, taking assessments and downloading certificates, with 1-3 s of think time;
+   complete, taking assessments and downloading certificates, with 1-3 s of think time (a
+   trainee's task that is under way when the time is up may finish, within 30 s);
 6. then, ``--repeat`` times, the throughput ceiling: ``--saturation-users`` clients with no
    think time on a signed-in trainee's lesson pages, then on the bare view, for
    ``--saturation-seconds`` each; the ratio is lesson-page rps / bare-view rps (medians);
@@ -417,7 +418,7 @@ def run_locust(name: str, user_class: str, users: int, seconds: int, port: int, 
         str(VENV_BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
         "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
         "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
-        "--loglevel", "WARNING", "--stop-timeout", "10", user_class,
+        "--loglevel", "WARNING", "--stop-timeout", "30", user_class,
     ]
     env = dict(os.environ, BENCH_PLAN=str(plan_path))
     processes = [psutil.Process(pid) for pid in server.pids()]
@@ -493,8 +494,10 @@ def main() -> int:
     parser.add_argument("--saturation-seconds", type=int, default=15, help="default %(default)s")
     parser.add_argument("--repeat", type=int, default=3, help="lesson/bare throughput pairs (default %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="sync")
-    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--worker-class", default="gthread",
+                        help="gunicorn worker class (default %(default)s: a worker waiting on the database "
+                        "or the cache serves another request meanwhile)")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (default %(default)s)")
     parser.add_argument("--skip-trainees", action="store_true", help="only measure the throughput ceiling")
     args = parser.parse_args()
 

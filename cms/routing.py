@@ -13,8 +13,9 @@ Wagtail caches and uses to build every page URL) is live too. Anything else (the
 a path that matches nothing, a draft) goes the usual way, including the 404.
 """
 
+import time
+
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import Exists
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -25,25 +26,47 @@ from wagtail.views import serve as wagtail_serve
 
 from cms.pages import UNRESTRICTED, unrestricted
 
-SITES_CACHE_KEY = "frontline:sites"
-# Sites are edited about once in a site's life; cms.signals forgets them when one is. With a
-# per-process cache (no REDIS_URL) another worker catches up within this time.
-SITES_CACHE_SECONDS = 300
+# Sites and their root paths change about once in a site's life: each process keeps them this
+# long (cms.signals forgets them at once in the process that saw the change), which saves two
+# cache round trips on every page.
+SITES_MEMO_SECONDS = 30
+_memo: dict[str, tuple[float, object]] = {}
+SITE_FIELDS = ["id", "hostname", "port", "site_name", "root_page_id", "is_default_site"]
 # url_path -> content type of the page found there, so that the page is one query (on its own
 # model) instead of two. Only a hint: the query checks the path, and a miss takes the long way.
 _content_types: dict[str, int] = {}
 CONTENT_TYPES_KEPT = 10_000
 
 
+def _remembered(name: str, load):
+    now = time.monotonic()
+    found = _memo.get(name)
+    if found is None or found[0] < now:
+        found = (now + SITES_MEMO_SECONDS, load())
+        _memo[name] = found
+    return found[1]
+
+
+def forget_sites() -> None:
+    _memo.clear()
+
+
+def site_root_paths(request):
+    """``Site.get_site_root_paths()``, remembered for a while and put where Wagtail's page URLs
+    look for it on the request."""
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = _remembered("root_paths", Site.get_site_root_paths)
+    return request._wagtail_cached_site_root_paths
+
+
 def find_site(request) -> Site | None:
-    """``Site.find_for_request`` from a cached list of the sites, choosing as Wagtail's
+    """``Site.find_for_request`` from the remembered list of sites, choosing as Wagtail's
     ``get_site_for_hostname`` does; Wagtail then finds it on the request."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    sites = cache.get(SITES_CACHE_KEY)
-    if sites is None:
-        sites = list(Site.objects.select_related("root_page").order_by("pk"))
-        cache.set(SITES_CACHE_KEY, sites, SITES_CACHE_SECONDS)
+    rows = _remembered("sites", lambda: list(Site.objects.order_by("pk").values(*SITE_FIELDS)))
+    # A new instance for every request: nothing fetched through one (its root page) is shared.
+    sites = [Site.from_db("default", SITE_FIELDS, [row[name] for name in SITE_FIELDS]) for row in rows]
     hostname = split_domain_port(request._get_raw_host())[0]
     request._wagtail_site = _best_site(sites, hostname, request.get_port())
     return request._wagtail_site
@@ -81,7 +104,7 @@ def route(request, path: str) -> RouteResult | None:
     except LookupError:
         return None
     root_path = next(
-        (root.root_path for root in Site.get_site_root_paths() if root.site_id == site.pk and root.language_code == language),
+        (root.root_path for root in site_root_paths(request) if root.site_id == site.pk and root.language_code == language),
         None,
     )
     if root_path is None:

@@ -13,9 +13,9 @@ from cms.models import HelplineSettings
 
 
 def forget_catalogue_urls(**kwargs) -> None:
-    from cms.routing import SITES_CACHE_KEY
+    from cms.routing import forget_sites
 
-    cache.delete(SITES_CACHE_KEY)  # the sites hold their root page
+    forget_sites()  # the sites hold their root page, and its path may have changed
     site_ids = [*Site.objects.values_list("pk", flat=True), 0]
     cache.delete_many(
         [catalogue_url_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
@@ -36,9 +36,6 @@ def _page_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=Site, dispatch_uid="frontline-nav-site-saved")
 @receiver(post_delete, sender=Site, dispatch_uid="frontline-nav-site-deleted")
 def _site_changed(sender, instance, **kwargs):
-    from cms.routing import SITES_CACHE_KEY
-
-    cache.delete(SITES_CACHE_KEY)
     forget_catalogue_urls()
     cache.delete(helpline_key(instance.pk))
 

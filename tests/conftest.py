@@ -16,11 +16,15 @@ from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_cat
 def _clear_cache():
     """allauth keeps rate-limit counters in the cache; no test may inherit another's (nor a
     rendered fragment of a page that had the same id in another test's rolled-back database)."""
+    from cms.routing import forget_sites
+
     cache.clear()
     caches["fragments"].clear()
+    forget_sites()
     yield
     cache.clear()
     caches["fragments"].clear()
+    forget_sites()
 
 
 @pytest.fixture
