@@ -319,6 +319,9 @@ class Server:
             str(VENV_BIN / "gunicorn"), "config.wsgi",
             "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
             "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--timeout", "60",
+            # Longer than a trainee's think time: a browser's idle connection is not closed under
+            # it just as it sends a form (gunicorn's default is 2 s; a proxy in front does the same).
+            "--keep-alive", "10",
             "--chdir", str(ROOT), "--log-level", "warning",
         ]
         self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
