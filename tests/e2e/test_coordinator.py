@@ -75,3 +75,19 @@ def test_coordinator_reads_coverage_drills_into_a_cell_and_exports_it(site, new_
     page.goto(drill_down.replace("/en/", "/tg/", 1))
     assert "Дилшод Раҳимов" in page.locator("main").inner_text()
     assert_accessible(page, "drill-down (tg)")
+
+    # An invitation list with one good row and one bad one: every row is shown before sending.
+    invitations = (
+        "full_name,email,agency,region\n"
+        "Нигина Раҳимова,nigina@example.org,border-troops,gbao\n"
+        "Без почты,not-an-address,border-troops,gbao\n"
+    ).encode()
+    for language in ("en", "tg"):
+        page.goto(f"/{language}/reports/invitations/")
+        page.locator("main input[type=file]").set_input_files(
+            {"name": "trainees.csv", "mimeType": "text/csv", "buffer": invitations}
+        )
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/reports/invitations/\d+/"))
+        assert [text.strip() for text in page.locator(".kpi-value").all_inner_texts()[:2]] == ["1", "1"]
+        assert_accessible(page, f"invitation preview ({language})")
