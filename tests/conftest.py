@@ -87,6 +87,10 @@ def _is_transactional(item) -> bool:
 @pytest.hookimpl(trylast=True)  # after pytest-django has put transactional tests last
 def pytest_collection_modifyitems(config, items):
     def group(item):
+        if item.get_closest_marker("e2e"):
+            # Last: Playwright's sync API keeps an event loop running in this thread until the
+            # session ends, and Django refuses database work from a thread with a running loop.
+            return 3
         if SEEDED in getattr(item, "fixturenames", ()):
             # The seeded site lives in the test database: without the mark, a run of only
             # such tests would find pytest-django had never set that database up.
