@@ -432,6 +432,13 @@ def test_profile_saves_everything_valid_or_changes_nothing(reference, fuzz_train
         after = snapshot(fuzz_trainee)
 
         assert response.status_code < 500
+        if response.status_code == 400:
+            # Django refuses a multipart part whose headers pass 1 KB: a file name longer than
+            # any file system allows. Nothing is stored and the page says so in the language.
+            assert shape in ("file", "twice") and len(name.encode()) > 255
+            assert f'<html lang="{language}"'.encode() in response.content
+            assert (User.objects.count(), InvitationBatch.objects.count()) == (users_before, batches_before)
+            return
         assert response.status_code in (200, 302)
         assert User.objects.count() == users_before
         # Never writable through the profile form.
@@ -506,7 +513,8 @@ def test_attempt_submission_grades_once_or_refuses_without_a_write(ready_fuzz_tr
         if data.draw(st.integers(0, 3)) == 0:  # answers to questions that are not part of the attempt
             for key in data.draw(st.lists(st.one_of(st.sampled_from(["q-case", "q-", "q-SC", "q-sc ", "q-x", "q-mc-a"]),
                                                      NASTY.map(lambda v: q.ANSWER_PREFIX + v)), min_size=1, max_size=2)):
-                if key[len(q.ANSWER_PREFIX):] not in questions:
+                # Multipart field names arrive stripped ("q-sc " is "q-sc"): a real question.
+                if key[len(q.ANSWER_PREFIX):].strip() not in questions:
                     post[key] = data.draw(st.lists(NASTY, min_size=1, max_size=2))
                     acceptable = False
         extras = draw_extras(data, reserved=set(post))
@@ -748,6 +756,13 @@ def test_csv_upload_previews_or_explains_and_never_creates_accounts(reference, f
         response = client.post(url("reports_invite", language), post)
         event(f"{kind} {shape} -> {response.status_code}")
 
+        if response.status_code == 400:
+            # Django refuses a multipart part whose headers pass 1 KB: a file name longer than
+            # any file system allows. Nothing is stored and the page says so in the language.
+            assert shape in ("file", "twice") and len(name.encode()) > 255
+            assert f'<html lang="{language}"'.encode() in response.content
+            assert (User.objects.count(), InvitationBatch.objects.count()) == (users_before, batches_before)
+            return
         assert response.status_code in (200, 302)
         assert User.objects.count() == users_before
         assert EmailAddress.objects.count() == addresses_before
