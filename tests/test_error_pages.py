@@ -30,3 +30,16 @@ def test_an_unreadable_upload_gets_a_translated_bad_request_page(client, db, lan
     body = response.content.decode()
     assert f'<html lang="{language}">' in body
     assert title in body
+
+
+def test_the_server_error_page_is_in_the_readers_language(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("tg"):
+        response = server_error(rf.get("/tg/"))
+
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert '<html lang="tg">' in body
+    assert "Хатое рух дод" in body and "Something went wrong" not in body
