@@ -20,7 +20,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email import message_from_bytes, policy
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -83,7 +83,6 @@ class Site:
     env: dict
     mail_dir: Path
     log_path: Path
-    _mail_seen: set = field(default_factory=set)
 
     def url(self, path: str) -> str:
         return self.base_url + path
