@@ -241,7 +241,9 @@ def new_page(browser, site):
         page.on("console", on_console)
         page.on("response", on_response)
         def on_request_failed(request):
-            if request.resource_type != "document":  # a download ends its navigation this way
+            # ERR_ABORTED is the browser's own cancelling: a download ending its navigation, or
+            # a favicon still loading when the test moves on. Refusals and resets still count.
+            if "ERR_ABORTED" not in (request.failure or ""):
                 problems.append(f"{page.url}: {request.url} failed ({request.failure})")
 
         page.on("requestfailed", on_request_failed)
