@@ -2,24 +2,11 @@
 an assessment and a certificate, each built once per test function (not per example)."""
 
 import pytest
-from django.utils import translation
 
 from accounts.models import Agency, Region
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A request under /ru/ or /tg/ leaves its language active; every test starts in English."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Nothing a fuzzed request stores may land in the shared test media directory."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+from tests.isolation import _english, _media_in_tmp  # noqa: F401 (autouse fixtures)
 
 
 @pytest.fixture

@@ -1,22 +1,10 @@
 """Fixtures for the security tests: English, throw-away media, and no real PDF rendering."""
 
 import pytest
-from django.utils import translation
+
+from tests.isolation import _english, _media_in_tmp  # noqa: F401 (autouse fixtures)
 
 FAKE_PDF = b"%PDF-1.4 test"
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """A request under /ru/ or /tg/ leaves its language active; each test starts in English."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """PDFs rendered on download are stored in a throw-away directory."""
-    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture(autouse=True)
