@@ -7,17 +7,25 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from assessments.models import AssessmentPage, Attempt
+from cms import published
 from courses.models import CoursePage
 from courses.selectors import canonical_page
 
 
 def course_assessment(*, course: CoursePage) -> AssessmentPage | None:
-    """The live assessment below a course (in the course's own language)."""
-    return AssessmentPage.objects.live().child_of(course).first()
+    """The live assessment below a course (in the course's own language), kept with the
+    published content."""
+    return published.remembered(
+        "course_assessment", course.pk, lambda: AssessmentPage.objects.live().child_of(course).first()
+    )
 
 
 def parent_course(*, assessment: AssessmentPage) -> CoursePage:
-    return CoursePage.objects.get(path=assessment.path[: -Page.steplen])
+    path = assessment.path[: -Page.steplen]
+    course = published.remembered("course_at", path, lambda: CoursePage.objects.filter(path=path).first())
+    if course is None:
+        raise CoursePage.DoesNotExist
+    return course
 
 
 def has_passed(*, user, course: CoursePage) -> bool:

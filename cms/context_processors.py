@@ -2,19 +2,12 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-# What every page's header and footer show changes only when an editor publishes, moves or
-# deletes a page, edits the helpline or a coordinator's scope changes: it is cached, forgotten on
-# those changes (cms.signals), and in any case kept no longer than this, so that with a
-# per-process cache (no REDIS_URL) another worker catches up within this time too.
-NAVIGATION_CACHE_SECONDS = 300
+from cms import published
 
-
-def catalogue_url_key(site_id, language: str) -> str:
-    return f"frontline:nav:catalogue-url:{site_id}:{language}"
-
-
-def helpline_key(site_id) -> str:
-    return f"frontline:nav:helpline:{site_id}"
+# Whether a signed-in user sees the reports link changes when their coordinator scope does:
+# cached, forgotten on that change (cms.signals), and in any case kept no longer than this, so
+# that with a per-process cache (no REDIS_URL) another worker catches up within this time too.
+COORDINATOR_CACHE_SECONDS = 300
 
 
 def coordinator_key(user_id) -> str:
@@ -23,38 +16,25 @@ def coordinator_key(user_id) -> str:
 
 def navigation(request):
     """Links the site header needs on every page (the catalogue in the reader's language, the
-    reports for coordinators) and the helpline of the footer: one cache round trip when warm."""
+    reports for coordinators) and the helpline of the footer. The first two are published
+    content (cms.published); the third is one cache round trip for a signed-in user."""
     from cms.routing import find_site
 
     site = find_site(request)
     site_id = site.pk if site else 0
+    language = get_language()
+    catalogue_url = published.remembered("catalogue_url", (site_id, language), lambda: _catalogue_url(request))
+    helpline = published.remembered("helpline", site_id, lambda: _helpline(site))
     user = getattr(request, "user", None)
-    signed_in = bool(user and user.is_authenticated)
-    keys = {
-        "catalogue_url": catalogue_url_key(site_id, get_language()),
-        "helpline": helpline_key(site_id),
-    }
-    if signed_in:
-        keys["show_reports"] = coordinator_key(user.pk)
-    found = cache.get_many(keys.values())
-    values = {name: found.get(key) for name, key in keys.items()}
-    missing = {}
-    if values["catalogue_url"] is None:
-        missing["catalogue_url"] = _catalogue_url(request)
-    if values["helpline"] is None:
-        missing["helpline"] = _helpline(site)
-    if signed_in and values["show_reports"] is None:
-        from reports.scope import is_coordinator
+    show_reports = False
+    if user is not None and user.is_authenticated:
+        show_reports = cache.get(coordinator_key(user.pk))
+        if show_reports is None:
+            from reports.scope import is_coordinator
 
-        missing["show_reports"] = is_coordinator(user)
-    if missing:
-        cache.set_many({keys[name]: value for name, value in missing.items()}, NAVIGATION_CACHE_SECONDS)
-        values.update(missing)
-    return {
-        "catalogue_url": values["catalogue_url"] or None,
-        "helpline": values["helpline"],
-        "show_reports": bool(signed_in and values["show_reports"]),
-    }
+            show_reports = is_coordinator(user)
+            cache.set(coordinator_key(user.pk), show_reports, COORDINATOR_CACHE_SECONDS)
+    return {"catalogue_url": catalogue_url or None, "helpline": helpline, "show_reports": show_reports}
 
 
 def _catalogue_url(request) -> str:
@@ -67,7 +47,8 @@ def _catalogue_url(request) -> str:
 def _helpline(site) -> dict:
     from cms.models import HelplineSettings
 
-    settings = HelplineSettings.for_site(site) if site else None
+    # Not ``for_site``, which creates the row on a first visit (and so moves the content version).
+    settings = HelplineSettings.objects.filter(site=site).first() if site else None
     return {
         "hotline_number": settings.hotline_number if settings else "",
         "referral_note": settings.referral_note if settings else "",

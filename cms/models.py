@@ -28,10 +28,10 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_courses
+        from courses.selectors import published_catalogue
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = catalogue_courses(locale=self.locale)[:4]
+        context["courses"] = published_catalogue(locale_id=self.locale_id)[:4]
         return context
 
 

@@ -4,7 +4,8 @@ Wagtail routes a request by walking the tree from the site's root page, one leve
 (a query for the child with the next slug, another for its specific type), after fetching the
 root and its translation: about ten queries for a lesson four levels down. A page's
 ``url_path`` is that walk written down (Wagtail keeps it up to date on every save and move),
-so the same page is found with one query for the page and one for its specific fields.
+so the same page is found with one query, and then kept with the published content
+(cms.published): once warm, serving a page costs no query to find it.
 
 The shortcut is taken only where it is exactly equivalent to the walk: no page type of this
 project overrides ``route`` (tests/cms/test_routing.py checks that), the page is live and the
@@ -13,9 +14,8 @@ Wagtail caches and uses to build every page URL) is live too. Anything else (the
 a path that matches nothing, a draft) goes the usual way, including the 404.
 """
 
-import time
+import copy
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -24,38 +24,17 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
+from cms import published
 from cms.pages import UNRESTRICTED, unrestricted
 
-# Sites and their root paths change about once in a site's life: each process keeps them this
-# long (cms.signals forgets them at once in the process that saw the change), which saves two
-# cache round trips on every page.
-SITES_MEMO_SECONDS = 30
-_memo: dict[str, tuple[float, object]] = {}
 SITE_FIELDS = ["id", "hostname", "port", "site_name", "root_page_id", "is_default_site"]
-# url_path -> content type of the page found there, so that the page is one query (on its own
-# model) instead of two. Only a hint: the query checks the path, and a miss takes the long way.
-_content_types: dict[str, int] = {}
-CONTENT_TYPES_KEPT = 10_000
-
-
-def _remembered(name: str, load):
-    now = time.monotonic()
-    found = _memo.get(name)
-    if found is None or found[0] < now:
-        found = (now + SITES_MEMO_SECONDS, load())
-        _memo[name] = found
-    return found[1]
-
-
-def forget_sites() -> None:
-    _memo.clear()
 
 
 def site_root_paths(request):
-    """``Site.get_site_root_paths()``, remembered for a while and put where Wagtail's page URLs
-    look for it on the request."""
+    """``Site.get_site_root_paths()``, kept with the published content (cms.published) and put
+    where Wagtail's page URLs look for it on the request."""
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
-        request._wagtail_cached_site_root_paths = _remembered("root_paths", Site.get_site_root_paths)
+        request._wagtail_cached_site_root_paths = published.remembered("root_paths", None, Site.get_site_root_paths)
     return request._wagtail_cached_site_root_paths
 
 
@@ -64,7 +43,7 @@ def find_site(request) -> Site | None:
     ``get_site_for_hostname`` does; Wagtail then finds it on the request."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    rows = _remembered("sites", lambda: list(Site.objects.order_by("pk").values(*SITE_FIELDS)))
+    rows = published.remembered("sites", None, lambda: list(Site.objects.order_by("pk").values(*SITE_FIELDS)))
     # A new instance for every request: nothing fetched through one (its root page) is shared.
     sites = [Site.from_db("default", SITE_FIELDS, [row[name] for name in SITE_FIELDS]) for row in rows]
     hostname = split_domain_port(request._get_raw_host())[0]
@@ -110,25 +89,26 @@ def route(request, path: str) -> RouteResult | None:
     if root_path is None:
         return None
     url_path = root_path + "/".join(components) + "/"
+    page = published.remembered("page", url_path, lambda: _live_page(url_path, root_path), keep_none=False)
+    if page is None:
+        return None
+    # The remembered page is shared by every request of the process; each gets its own copy.
+    return RouteResult(copy.copy(page))
+
+
+def _live_page(url_path: str, root_path: str) -> Page | None:
+    """The live page at ``url_path``, its specific type, with whether a view restriction may
+    apply (cms.pages), when the language's root page is live too."""
     live_root = Exists(Page.objects.filter(url_path=root_path, live=True))
-    pages = []
-    content_type = _content_types.get(url_path)
-    if content_type is not None:
-        model = ContentType.objects.get_for_id(content_type).model_class()
-        if model is not None:
-            pages = list(
-                model.objects.filter(url_path=url_path, live=True)
-                .filter(live_root)
-                .annotate(**{UNRESTRICTED: unrestricted()})[:2]
-            )
-    if not pages:
-        pages = list(Page.objects.filter(url_path=url_path, live=True).filter(live_root).specific()[:2])
+    pages = list(
+        Page.objects.filter(url_path=url_path, live=True)
+        .filter(live_root)
+        .annotate(**{UNRESTRICTED: unrestricted()})
+        .specific()[:2]
+    )
     if len(pages) != 1 or type(pages[0]).route is not Page.route:
         return None
-    if len(_content_types) >= CONTENT_TYPES_KEPT:
-        _content_types.clear()
-    _content_types[url_path] = pages[0].content_type_id
-    return RouteResult(pages[0])
+    return pages[0]
 
 
 def serve(request, path):

@@ -1,49 +1,34 @@
-"""Forget the cached navigation (cms.context_processors) when what it shows changes."""
+"""Keep what is remembered of the published content (cms.published) and the header's
+coordinator link (cms.context_processors) in step with the database."""
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from accounts.models import CoordinatorScope, User
-from cms.context_processors import catalogue_url_key, coordinator_key, helpline_key
+from cms.context_processors import coordinator_key
 from cms.models import HelplineSettings
+from cms.published import content_changed
+
+page_published.connect(content_changed, dispatch_uid="frontline-content-published")
+page_unpublished.connect(content_changed, dispatch_uid="frontline-content-unpublished")
+post_page_move.connect(content_changed, dispatch_uid="frontline-content-moved")
+for model in (Site, Locale, PageViewRestriction, HelplineSettings):
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"frontline-content-{model.__name__}-saved")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"frontline-content-{model.__name__}-deleted")
+m2m_changed.connect(
+    content_changed, sender=PageViewRestriction.groups.through, dispatch_uid="frontline-content-restriction-groups"
+)
 
 
-def forget_catalogue_urls(**kwargs) -> None:
-    from cms.routing import forget_sites
-
-    forget_sites()  # the sites hold their root page, and its path may have changed
-    site_ids = [*Site.objects.values_list("pk", flat=True), 0]
-    cache.delete_many(
-        [catalogue_url_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
-    )
-
-
-page_published.connect(forget_catalogue_urls, dispatch_uid="frontline-nav-published")
-page_unpublished.connect(forget_catalogue_urls, dispatch_uid="frontline-nav-unpublished")
-post_page_move.connect(forget_catalogue_urls, dispatch_uid="frontline-nav-moved")
-
-
-@receiver(post_delete, dispatch_uid="frontline-nav-page-deleted")
-def _page_deleted(sender, instance, **kwargs):
+@receiver(post_save, dispatch_uid="frontline-content-page-saved")
+@receiver(post_delete, dispatch_uid="frontline-content-page-deleted")
+def _page_changed(sender, instance, **kwargs):
+    # Any save, not only publishing: code, the shell and data migrations change pages directly.
     if isinstance(instance, Page):
-        forget_catalogue_urls()
-
-
-@receiver(post_save, sender=Site, dispatch_uid="frontline-nav-site-saved")
-@receiver(post_delete, sender=Site, dispatch_uid="frontline-nav-site-deleted")
-def _site_changed(sender, instance, **kwargs):
-    forget_catalogue_urls()
-    cache.delete(helpline_key(instance.pk))
-
-
-@receiver(post_save, sender=HelplineSettings, dispatch_uid="frontline-nav-helpline-saved")
-@receiver(post_delete, sender=HelplineSettings, dispatch_uid="frontline-nav-helpline-deleted")
-def _helpline_changed(sender, instance, **kwargs):
-    cache.delete(helpline_key(instance.site_id))
+        content_changed()
 
 
 @receiver(post_save, sender=CoordinatorScope, dispatch_uid="frontline-nav-scope-saved")

@@ -32,7 +32,7 @@ class CourseIndexPage(ViewRestrictionsInOneQuery, Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        courses = list(selectors.catalogue_courses(locale=self.locale))
+        courses = selectors.published_catalogue(locale_id=self.locale_id)
         context["courses"] = courses
         context["progress_by_course"] = selectors.progress_for_courses(user=request.user, courses=courses)
         return context
@@ -89,7 +89,7 @@ class CoursePage(ViewRestrictionsInOneQuery, Page):
         context = super().get_context(request, *args, **kwargs)
         from assessments.selectors import course_assessment
 
-        context["lessons"] = list(selectors.course_lessons(course=self))
+        context["lessons"] = selectors.published_lessons(course=self)
         context["progress"] = selectors.course_progress(user=request.user, course=self, lessons=context["lessons"])
         context["assessment"] = course_assessment(course=self)
         return context

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from cms import published
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
 
 
@@ -37,12 +38,16 @@ class Progress:
         return lesson.translation_key in self.completed_keys
 
 
+def default_locale() -> Locale:
+    return published.remembered("default_locale", None, Locale.get_default)
+
+
 def canonical_page(page: Page) -> Page:
     """The default-language version of a page, where progress is recorded."""
-    locale = Locale.get_default()
+    locale = default_locale()
     if page.locale_id == locale.pk:
         return page
-    return page.get_translation_or_none(locale) or page
+    return published.remembered("canonical_page", page.pk, lambda: page.get_translation_or_none(locale)) or page
 
 
 def localized_titles(pages) -> dict[str, str]:
@@ -61,6 +66,11 @@ def catalogue_courses(*, locale: Locale):
     return CoursePage.objects.live().public().filter(locale=locale).order_by("path")
 
 
+def published_catalogue(*, locale_id: int) -> tuple[CoursePage, ...]:
+    """``catalogue_courses``, kept with the published content."""
+    return published.remembered("catalogue", locale_id, lambda: tuple(catalogue_courses(locale=locale_id)))
+
+
 def catalogue_page(*, locale: Locale | None = None) -> CourseIndexPage | None:
     pages = CourseIndexPage.objects.live()
     if locale is not None:
@@ -72,10 +82,19 @@ def course_lessons(*, course: CoursePage):
     return LessonPage.objects.live().child_of(course).order_by("path").defer_streamfields()
 
 
+def published_lessons(*, course: CoursePage) -> tuple[LessonPage, ...]:
+    """``course_lessons``, kept with the published content."""
+    return published.remembered("lessons", course.pk, lambda: tuple(course_lessons(course=course)))
+
+
 def _lesson_totals(courses) -> dict[str, int]:
     """Number of live lessons under each course, keyed by the course's translation key."""
     if not courses:
         return {}
+    return published.remembered("lesson_totals", tuple(course.pk for course in courses), lambda: _count_lessons(courses))
+
+
+def _count_lessons(courses) -> dict[str, int]:
     key_by_path = {course.path: course.translation_key for course in courses}
     condition = Q()
     for path in key_by_path:
@@ -87,8 +106,17 @@ def _lesson_totals(courses) -> dict[str, int]:
     return totals
 
 
-def progress_for_courses(*, user, courses) -> dict[str, Progress]:
-    """Progress for several courses at once, keyed by course translation key."""
+def enrolments_of(*, user, keys=None) -> dict:
+    """When the trainee's courses were completed (None: not yet), keyed by course translation key."""
+    enrolments = Enrolment.objects.filter(user=user)
+    if keys is not None:
+        enrolments = enrolments.filter(course__translation_key__in=keys)
+    return dict(enrolments.values_list("course__translation_key", "completed_at"))
+
+
+def progress_for_courses(*, user, courses, enrolments: dict | None = None) -> dict[str, Progress]:
+    """Progress for several courses at once, keyed by course translation key. ``enrolments``:
+    the trainee's ``enrolments_of``, when the caller has them already."""
     if not user.is_authenticated or not courses:
         return {}
     keys = [course.translation_key for course in courses]
@@ -98,11 +126,8 @@ def progress_for_courses(*, user, courses) -> dict[str, Progress]:
         .values_list("course__translation_key")
         .annotate(n=Count("id"))
     )
-    enrolments = dict(
-        Enrolment.objects.filter(user=user, course__translation_key__in=keys).values_list(
-            "course__translation_key", "completed_at"
-        )
-    )
+    if enrolments is None:
+        enrolments = enrolments_of(user=user, keys=keys)
     return {
         key: Progress(
             total=totals.get(key, 0),
@@ -119,7 +144,7 @@ def course_progress(*, user, course: CoursePage, lessons=None) -> Progress:
     if not user.is_authenticated:
         return Progress(total=len(lessons) if lessons is not None else 0)
     if lessons is None:
-        lessons = list(course_lessons(course=course))
+        lessons = published_lessons(course=course)
     completed_keys = frozenset(
         LessonCompletion.objects.filter(user=user, course__translation_key=course.translation_key).values_list(
             "lesson__translation_key", flat=True
@@ -148,32 +173,51 @@ def next_lesson(*, lessons, progress: Progress):
     return lessons[0] if lessons else None
 
 
+def course_outline(*, course_path: str) -> tuple[Page, list[Page]] | None:
+    """The course at ``course_path`` and its live lessons in reading order, as plain ``Page``
+    objects (title, URL, translation key: what an outline shows; ``.specific`` gives the
+    course's own fields). The same for everyone, so kept with the published content."""
+
+    def load():
+        pages = list(
+            Page.objects.filter(
+                Q(path=course_path)
+                | Q(
+                    path__startswith=course_path,
+                    depth=len(course_path) // Page.steplen + 1,
+                    live=True,
+                    content_type=ContentType.objects.get_for_model(LessonPage),
+                )
+            ).order_by("path")
+        )
+        if not pages or pages[0].path != course_path:
+            return None
+        return pages[0], pages[1:]
+
+    return published.remembered("course_outline", course_path, load)
+
+
+def completed_lesson_keys(*, user, lessons) -> frozenset:
+    """Translation keys of the lessons the trainee has completed, in any language."""
+    if not user.is_authenticated or not lessons:
+        return frozenset()
+    keys = [lesson.translation_key for lesson in lessons]
+    return frozenset(
+        LessonCompletion.objects.filter(user=user, lesson__translation_key__in=keys).values_list(
+            "lesson__translation_key", flat=True
+        )
+    )
+
+
 def _course_and_lessons(lesson: LessonPage, user) -> tuple[Page, list[Page], Progress]:
-    """A lesson's course, its live lessons in reading order and the trainee's progress through
-    them, in one query. Course and lessons come as plain ``Page`` objects (title, URL,
-    translation key: what the outline shows); ``.specific`` gives the course's own fields.
-    Progress counts completions by translation key, so a lesson read in another language
-    counts (see the module docstring); ``enrolled`` and ``completed`` are not looked up."""
-    course_path = lesson.path[: -Page.steplen]
-    pages = Page.objects.filter(
-        Q(path=course_path)
-        | Q(
-            path__startswith=course_path,
-            depth=lesson.depth,
-            live=True,
-            content_type=ContentType.objects.get_for_model(LessonPage),
-        )
-    ).order_by("path")
-    signed_in = user.is_authenticated
-    if signed_in:
-        pages = pages.annotate(
-            done=Exists(LessonCompletion.objects.filter(user=user, lesson__translation_key=OuterRef("translation_key")))
-        )
-    pages = list(pages)
-    if not pages or pages[0].path != course_path:
+    """A lesson's course, its live lessons and the trainee's progress through them: the outline
+    is remembered published content, the progress one query. ``enrolled`` and ``completed`` are
+    not looked up."""
+    outline = course_outline(course_path=lesson.path[: -Page.steplen])
+    if outline is None:
         raise CoursePage.DoesNotExist
-    course, lessons = pages[0], pages[1:]
-    done_keys = frozenset(page.translation_key for page in lessons if signed_in and page.done)
+    course, lessons = outline
+    done_keys = completed_lesson_keys(user=user, lessons=lessons)
     return course, lessons, Progress(total=len(lessons), done=len(done_keys), completed_keys=done_keys)
 
 
@@ -216,29 +260,22 @@ def my_learning(*, user) -> MyLearning:
 
     Courses are shown in the active language where a translation exists.
     """
-    enrolled_keys = set(Enrolment.objects.filter(user=user).values_list("course__translation_key", flat=True))
-    required_keys = set()
-    if user.agency_id:
-        required_keys = set(
-            CoursePage.objects.live().filter(audiences=user.agency_id).values_list("translation_key", flat=True)
-        )
-    keys = enrolled_keys | required_keys
+    enrolments = enrolments_of(user=user)
+    required_keys = _required_course_keys(agency_id=user.agency_id) if user.agency_id else frozenset()
+    keys = enrolments.keys() | required_keys
     if not keys:
         return MyLearning(in_progress=[], completed=[], required=[])
 
     language = translation.get_language() or "en"
     courses_by_key: dict = {}
-    for course in (
-        CoursePage.objects.live()
-        .filter(translation_key__in=keys)
-        .select_related("locale")
-        .order_by("path")
-    ):
+    for course in _live_courses():
+        if course.translation_key not in keys:
+            continue
         current = courses_by_key.get(course.translation_key)
         if current is None or course.locale.language_code == language:
             courses_by_key[course.translation_key] = course
     courses = list(courses_by_key.values())
-    progress = progress_for_courses(user=user, courses=courses)
+    progress = progress_for_courses(user=user, courses=courses, enrolments=enrolments)
 
     in_progress, completed, required = [], [], []
     for course in courses:
@@ -254,3 +291,20 @@ def my_learning(*, user) -> MyLearning:
         if item.required and not item.progress.completed:
             required.append(item)
     return MyLearning(in_progress=in_progress, completed=completed, required=required)
+
+
+def _required_course_keys(*, agency_id: int) -> frozenset:
+    return published.remembered(
+        "required_courses",
+        agency_id,
+        lambda: frozenset(
+            CoursePage.objects.live().filter(audiences=agency_id).values_list("translation_key", flat=True)
+        ),
+    )
+
+
+def _live_courses() -> tuple[CoursePage, ...]:
+    """Every live course in every language, in tree order."""
+    return published.remembered(
+        "live_courses", None, lambda: tuple(CoursePage.objects.live().select_related("locale").order_by("path"))
+    )

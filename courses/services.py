@@ -6,7 +6,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.selectors import canonical_page, course_lessons
+from courses.selectors import canonical_page, published_lessons
 
 
 def enrol(*, user, course: CoursePage) -> Enrolment:
@@ -34,7 +34,7 @@ def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
 def lessons_complete(*, user, course: CoursePage) -> bool:
     """Whether the trainee has completed every live lesson of the course."""
     course = canonical_page(course)
-    lesson_ids = set(course_lessons(course=course).values_list("pk", flat=True))
+    lesson_ids = {lesson.pk for lesson in published_lessons(course=course)}
     done_ids = set(
         LessonCompletion.objects.filter(user=user, course=course, lesson_id__in=lesson_ids).values_list(
             "lesson_id", flat=True

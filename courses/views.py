@@ -20,7 +20,7 @@ def course_start(request, course_id: int):
     """Enrol and open the first lesson not yet completed."""
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
     services.enrol(user=request.user, course=course)
-    lessons = list(selectors.course_lessons(course=course))
+    lessons = selectors.published_lessons(course=course)
     if not lessons:
         messages.info(request, _("This course has no lessons yet."))
         return redirect(course.get_url(request))

@@ -15,16 +15,17 @@ from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_cat
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth keeps rate-limit counters in the cache; no test may inherit another's (nor a
-    rendered fragment of a page that had the same id in another test's rolled-back database)."""
-    from cms.routing import forget_sites
+    rendered fragment or remembered page that had the same id in another test's rolled-back
+    database)."""
+    from cms import published
 
     cache.clear()
     caches["fragments"].clear()
-    forget_sites()
+    published.forget()
     yield
     cache.clear()
     caches["fragments"].clear()
-    forget_sites()
+    published.forget()
 
 
 @pytest.fixture
