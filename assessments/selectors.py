@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
+from django.db.models import Count, Max
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -10,6 +12,9 @@ from assessments.models import AssessmentPage, Attempt
 from cms import published
 from courses.models import CoursePage
 from courses.selectors import canonical_page
+
+if TYPE_CHECKING:
+    from certificates.models import Certificate
 
 
 def course_assessment(*, course: CoursePage) -> AssessmentPage | None:
@@ -61,6 +66,7 @@ class Eligibility:
     attempts_allowed: int = 0
     next_possible_at: datetime | None = None
     open_attempt: Attempt | None = None
+    certificate: "Certificate | None" = None  # the trainee's current certificate for the course
 
     @property
     def can_start(self) -> bool:
@@ -81,25 +87,27 @@ def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None
     Reason = Eligibility.Reason
     course = canonical_page(parent_course(assessment=assessment))
     assessment = canonical_page(assessment)
+    certificate = current_certificate(user=user, course=course)
     if not lessons_complete(user=user, course=course):
-        return Eligibility(reason=Reason.LOCKED)
+        return Eligibility(reason=Reason.LOCKED, certificate=certificate)
 
     attempt = open_attempt(user=user, assessment=assessment)
     if attempt is not None:
-        return Eligibility(reason=Reason.OPEN, open_attempt=attempt)
+        return Eligibility(reason=Reason.OPEN, open_attempt=attempt, certificate=certificate)
 
     # A renewal starts a new cycle: attempts and cool-down count from the last certificate.
-    certificate = current_certificate(user=user, course=course)
     if certificate is not None and not certificate.renewal_open(today=now.date()):
-        return Eligibility(reason=Reason.CERTIFIED)
+        return Eligibility(reason=Reason.CERTIFIED, certificate=certificate)
     closed = user_attempts(user=user, course=course)
     if certificate is not None:
         closed = closed.filter(submitted_at__gt=certificate.issued_at)
-    attempts_used = closed.count()
+    counted = closed.aggregate(used=Count("pk"), last=Max("submitted_at"))
+    attempts_used, last = counted["used"], counted["last"]
     allowed = assessment.attempts_allowed
     if allowed and attempts_used >= allowed:
-        return Eligibility(reason=Reason.EXHAUSTED, attempts_used=attempts_used, attempts_allowed=allowed)
-    last = closed.order_by("-submitted_at").values_list("submitted_at", flat=True).first()
+        return Eligibility(
+            reason=Reason.EXHAUSTED, attempts_used=attempts_used, attempts_allowed=allowed, certificate=certificate
+        )
     if last and assessment.cooldown_hours:
         next_possible_at = last + timedelta(hours=assessment.cooldown_hours)
         if next_possible_at > now:
@@ -108,5 +116,6 @@ def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None
                 attempts_used=attempts_used,
                 attempts_allowed=allowed,
                 next_possible_at=next_possible_at,
+                certificate=certificate,
             )
-    return Eligibility(reason=Reason.OK, attempts_used=attempts_used, attempts_allowed=allowed)
+    return Eligibility(reason=Reason.OK, attempts_used=attempts_used, attempts_allowed=allowed, certificate=certificate)

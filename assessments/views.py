@@ -41,8 +41,6 @@ def assessment_overview(request, page: AssessmentPage):
             return redirect(page.get_url(request))
         return redirect("attempt_detail", attempt_id=attempt.pk)
 
-    from certificates.selectors import current_certificate
-
     status = selectors.eligibility(user=request.user, assessment=page)
     course = selectors.parent_course(assessment=page)
     context = page.get_context(request)
@@ -52,7 +50,7 @@ def assessment_overview(request, page: AssessmentPage):
             "status": status,
             "refusal": _refusal_message(status),
             "attempts": selectors.user_attempts(user=request.user, course=course)[:20],
-            "certificate": current_certificate(user=request.user, course=course),
+            "certificate": status.certificate,
         }
     )
     return TemplateResponse(request, page.get_template(request), context)

@@ -27,6 +27,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100, help="requests per batch (default %(default)s)")
     parser.add_argument("--batches", type=int, default=5, help="default %(default)s")
     parser.add_argument("--profile", metavar="KIND", help="profile one page kind (lesson, course, …)")
+    parser.add_argument("--show-all", action="store_true", help="with --profile: library frames too")
+    parser.add_argument("--flat", action="store_true", help="with --profile: time per function, not a tree")
     parser.add_argument("--show-queries", action="store_true", help="print the SQL of every page's warm request")
     args = parser.parse_args()
 
@@ -109,7 +111,7 @@ def main() -> None:
         profiler.start()
         per_request_ms(urls[args.profile])
         profiler.stop()
-        print(profiler.output_text(unicode=True, color=False))
+        print(profiler.output_text(unicode=True, color=False, show_all=args.show_all, flat=args.flat))
 
 
 if __name__ == "__main__":

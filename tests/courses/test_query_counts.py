@@ -69,12 +69,34 @@ def test_my_learning_queries_do_not_grow_with_courses(client_trainee, trainee, c
 
 
 def test_lesson_page_query_budget(client_trainee, trainee, catalogue):
-    """A signed-in trainee's lesson page: the user; the page, found by its URL path, with whether
-    any view restriction applies; the course with its lessons and which of them the trainee has
-    completed. The session, the site, the header's links, the footer and the published body come
-    from the cache once warm. (Before this budget the same page took 24 queries.)"""
+    """A signed-in trainee's lesson page: the user, and which lessons of the course the trainee
+    has completed. The session, the site, the page, the course outline, the header's links,
+    the footer and the published body are remembered once warm (cms.published). (Before any
+    budget the same page took 24 queries.)"""
     course = build_course(title="Budget course", lessons=4, catalogue=catalogue)
     lessons = lessons_of(course)
     services.lesson_mark_complete(user=trainee, lesson=lessons[0])
 
-    assert count_queries(client_trainee, lessons[2].url) <= 3
+    assert count_queries(client_trainee, lessons[2].url) <= 2
+
+
+def test_course_catalogue_and_my_learning_query_budgets(client_trainee, trainee, catalogue):
+    """The user, then the trainee's own completions and enrolments; the courses, lessons and
+    assessment are remembered published content."""
+    course = build_course(title="Budget course", lessons=4, catalogue=catalogue, audiences=[trainee.agency])
+    services.lesson_mark_complete(user=trainee, lesson=lessons_of(course)[0])
+
+    assert count_queries(client_trainee, course.url) <= 3
+    assert count_queries(client_trainee, catalogue.url) <= 3
+    assert count_queries(client_trainee, reverse("my_learning")) <= 3
+
+
+def test_assessment_page_query_budget(client_trainee, trainee, catalogue):
+    """The user; the trainee's completions, open attempt, certificate and past attempts."""
+    from tests.assessments.builders import build_assessment, complete_lessons
+
+    course = build_course(title="Budget course", lessons=3, catalogue=catalogue)
+    assessment = build_assessment(course)
+    complete_lessons(trainee, course)
+
+    assert count_queries(client_trainee, assessment.url) <= 6
