@@ -8,7 +8,7 @@ the number of lessons or trainees.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 

@@ -4,8 +4,6 @@ changes it, in this process at once and in every other one through the shared co
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
