@@ -1,7 +1,11 @@
+import functools
 import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.urls import reverse
+
+from accounts import two_factor
 
 
 class UserLanguageMiddleware:
@@ -51,3 +55,27 @@ class SessionIdleTimeoutMiddleware:
             elif now - last_seen >= self.REFRESH_AFTER_SECONDS or "last_seen" not in request.session:
                 request.session["last_seen"] = now
         return self.get_response(request)
+
+
+class AdminSecondFactorMiddleware:
+    """Staff who can see or change other people's personal data in the Wagtail or Django admin
+    (superusers, and anyone with user, scope, group or certificate permissions) pass a second
+    factor in this session before any admin page is shown; until they have an authenticator,
+    they are sent to set one up."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith(admin_prefixes())
+            and two_factor.handles_personal_data_in_admin(request.user)
+            and not two_factor.session_passed_two_factor(request)
+        ):
+            return two_factor.second_factor_redirect(request, two_factor.admin_message())
+        return self.get_response(request)
+
+
+@functools.cache
+def admin_prefixes() -> tuple[str, ...]:
+    return (reverse("wagtailadmin_home"), reverse("admin:index"))

@@ -1,10 +1,16 @@
-"""Audit trail for who may see what: coordinator scopes, groups and staff flags.
+"""Audit trail for who may see what (coordinator scopes, groups and staff flags), and the end of
+a user's other sessions when their authenticators change.
 
 Changes are caught at the model, so they are recorded whichever admin (Wagtail's or
 Django's) or script makes them. The acting user comes from Wagtail's log context, which
 Wagtail's admin sets and ``accounts.admin`` sets for the Django admin.
 """
 
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
+from allauth.usersessions.adapter import get_adapter as get_usersessions_adapter
+from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -138,3 +144,29 @@ def groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
     # group.user_set.add(...): one entry per user whose groups changed.
     for user in User.objects.filter(pk__in=pk_set):
         _log_groups(user, **{key: {instance.pk}})
+
+
+# --- Authenticators -------------------------------------------------------------------------------
+
+
+def end_other_sessions(request, user) -> None:
+    """End every session of the user that allauth knows of, but the one making the request."""
+    current = request.session.session_key
+    others = [session for session in UserSession.objects.filter(user=user) if session.session_key != current]
+    get_usersessions_adapter().end_sessions(others)
+
+
+@receiver(authenticator_added, dispatch_uid="frontline_authenticator_added")
+def authenticator_added_ends_other_sessions(sender, request, user, authenticator, **kwargs):
+    """A session from before the new authenticator never gains what it protects: every other
+    session of the user ends. This session has just proved the factor (activation asks for a
+    code from the app), which is recorded as a second-factor step of this session."""
+    if authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    end_other_sessions(request, user)
+
+
+@receiver(authenticator_removed, dispatch_uid="frontline_authenticator_removed")
+@receiver(authenticator_reset, dispatch_uid="frontline_authenticator_reset")
+def authenticator_changed_ends_other_sessions(sender, request, user, **kwargs):
+    end_other_sessions(request, user)

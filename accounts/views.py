@@ -9,14 +9,15 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts import services
 from accounts.forms import ErasureForm, ProfileForm
 from certificates import ratelimit
+from cms.http_methods import require_GET, require_GET_or_POST, require_POST, require_safe
 
 # Wrong passwords on the erasure form, per user and client address, per quarter of an hour.
 ERASE_ATTEMPTS = 5
@@ -25,6 +26,7 @@ ERASED_SESSION_KEY = "frontline_personal_data_erased"
 
 
 @login_required
+@require_GET_or_POST
 def profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
@@ -59,6 +61,7 @@ def _my_data_context(user, form) -> dict:
 
 
 @login_required
+@require_safe
 @never_cache
 def my_data(request):
     """What Frontline stores about the signed-in user: download it, or ask for erasure."""
@@ -82,6 +85,7 @@ def my_data_export(request):
 
 
 @login_required
+@require_GET_or_POST
 @never_cache
 def my_data_erase(request):
     """Erase the user's personal data once they confirm with their password and a tick."""
@@ -104,9 +108,25 @@ def my_data_erase(request):
     return redirect("my_data_erased")
 
 
+@require_safe
 @never_cache
 def my_data_erased(request):
     """The confirmation shown once, after erasure (the user is signed out by then)."""
     if not request.session.pop(ERASED_SESSION_KEY, False):
         return redirect("/")
     return render(request, "accounts/my_data_erased.html")
+
+
+@require_safe
+def admin_login(request):
+    """The Wagtail admin's login URL. Everyone signs in through allauth's login page; a signed-in
+    user without access to the admin is told so (sending them to the login page again would loop:
+    allauth returns a signed-in user to ``next``, the admin, which sends them here)."""
+    if not request.user.is_authenticated:
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(reverse("account_login") + (f"?{query}" if query else ""))
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        next_url = request.GET.get("next", "")
+        allowed = url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
+        return redirect(next_url if allowed else "wagtailadmin_home")
+    return render(request, "accounts/admin_forbidden.html", status=403)

@@ -1,8 +1,11 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts import two_factor
 from accounts.models import Agency, Region
 
 
@@ -39,3 +42,21 @@ def register_account_actions(actions):
     actions.register_action("frontline.personal_data.erase", _("Erase personal data"), _("Personal data erased"))
     actions.register_action("frontline.scope.change", _("Change coordinator scope"), _("Coordinator scope changed"))
     actions.register_action("frontline.role.change", _("Change role"), _("Role changed"))
+
+
+class SecondFactorOfferPanel(Component):
+    """Editors and moderators may use a second factor without being required to: the admin's
+    home page offers it to staff who have not set one up."""
+
+    name = "second_factor_offer"
+    template_name = "accounts/admin_second_factor_offer.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        return {"activate_url": reverse("mfa_activate_totp")}
+
+
+@hooks.register("construct_homepage_panels")
+def offer_second_factor(request, panels):
+    if not two_factor.has_authenticator(request.user):
+        panels.insert(0, SecondFactorOfferPanel())

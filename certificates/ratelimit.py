@@ -6,16 +6,17 @@ plenty for a person checking a certificate, and far too few to guess an 80-bit c
 
 import time
 
-from django.conf import settings
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 
 
 def client_address(request) -> str:
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The address allauth's rate limits key on too (trusted proxy hops taken into account)."""
+    try:
+        return get_account_adapter().get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def _key(request, scope: str, period: int) -> str:

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from accounts.selectors import is_coordinator
 from certificates import codes
 from certificates.models import Certificate
 from courses.selectors import canonical_page
@@ -24,10 +25,10 @@ def certificate_by_code(*, code: str) -> Certificate | None:
     return Certificate.objects.filter(code=normalised).select_related("user").first()
 
 
-def certificate_for_download(*, user, certificate_id: int) -> Certificate | None:
-    """A certificate the user may download: their own, or, for a coordinator signed in with
-    two-factor authentication, one whose holder is in their scope."""
-    from reports.scope import Scope, has_mfa, is_coordinator
+def certificate_for_download(*, user, certificate_id: int, second_factor_passed: bool) -> Certificate | None:
+    """A certificate the user may download: their own, or, for a coordinator whose session
+    passed two-factor authentication, one whose holder is in their scope."""
+    from reports.scope import Scope
 
     certificate = Certificate.objects.filter(pk=certificate_id).select_related("user").first()
     if certificate is None or certificate.user.erased_at is not None:
@@ -35,7 +36,7 @@ def certificate_for_download(*, user, certificate_id: int) -> Certificate | None
         return None
     if certificate.user_id == user.pk:
         return certificate
-    if is_coordinator(user) and has_mfa(user):
+    if second_factor_passed and is_coordinator(user):
         if Scope.for_user(user).trainees().filter(pk=certificate.user_id).exists():
             return certificate
     return None

@@ -3,16 +3,22 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from accounts import two_factor
 from certificates import codes, ratelimit, selectors, services
 from certificates.forms import VerifyForm
 from certificates.pdf import render_pdf
+from cms.http_methods import require_safe
 
 # Lookups per client address: per minute for everyone, per hour for codes that match nothing.
 LOOKUPS_PER_MINUTE = 20
 MISSES_PER_HOUR = 30
+# Statuses whose certificates are never handed out again; an expired one is, stamped "expired",
+# since its holder may still need proof of the training they did.
+WITHDRAWN = {"revoked", "superseded"}
 
 
 @login_required
+@require_safe
 def my_certificates(request):
     certificates = selectors.certificates_of(user=request.user).select_related("course")
     return render(
@@ -23,14 +29,19 @@ def my_certificates(request):
 
 
 @login_required
+@require_safe
 def certificate_download(request, certificate_id: int):
-    certificate = selectors.certificate_for_download(user=request.user, certificate_id=certificate_id)
+    certificate = selectors.certificate_for_download(
+        user=request.user, certificate_id=certificate_id, second_factor_passed=two_factor.session_passed_two_factor(request)
+    )
     if certificate is None:
         raise Http404
+    if certificate.public_status in WITHDRAWN:
+        return _withdrawn(request, certificate)
     second = request.GET.get("second")
     if second in dict(settings.LANGUAGES) and second != certificate.language:
         # Bilingual copies (for use abroad) are rendered on request; the stored PDF is the original.
-        pdf = render_pdf(certificate, second_language=second)
+        pdf = render_pdf(certificate, second_language=second, stamped=certificate.public_status != "valid")
         filename = f"frontline-certificate-{certificate.display_code}-{certificate.language}-{second}.pdf"
     else:
         pdf = services.certificate_pdf_bytes(certificate=certificate)
@@ -41,6 +52,26 @@ def certificate_download(request, certificate_id: int):
     return response
 
 
+def _withdrawn(request, certificate):
+    """A revoked or superseded certificate is no longer a document anyone should be handed: no
+    copy of it is served (the stored original stays on disk as evidence). The page says why,
+    and points to the public verification page and, after a renewal, to the renewed one."""
+    response = render(
+        request,
+        "certificates/download_refused.html",
+        {
+            "certificate": certificate,
+            "status": certificate.public_status,
+            "renewal": certificate.superseded_by if certificate.status == certificate.Status.SUPERSEDED else None,
+            "is_holder": certificate.user_id == request.user.pk,
+        },
+        status=410,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
 def verify(request):
     """The public form: type a code, see what it certifies."""
     form = VerifyForm(request.GET or None)
@@ -49,6 +80,7 @@ def verify(request):
     return render(request, "certificates/verify.html", {"form": form})
 
 
+@require_safe
 def verify_code(request, code: str):
     """Valid, expired, revoked, superseded or unknown; holder's name, course and dates only."""
     if ratelimit.exceeded(request, scope="verify-miss", limit=MISSES_PER_HOUR, period=3600) or not ratelimit.allow(

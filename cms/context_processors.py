@@ -2,6 +2,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from accounts.selectors import is_coordinator
 from cms import published
 
 # Whether a signed-in user sees the reports link changes when their coordinator scope does:
@@ -30,8 +31,6 @@ def navigation(request):
     if user is not None and user.is_authenticated:
         show_reports = cache.get(coordinator_key(user.pk))
         if show_reports is None:
-            from reports.scope import is_coordinator
-
             show_reports = is_coordinator(user)
             cache.set(coordinator_key(user.pk), show_reports, COORDINATOR_CACHE_SECONDS)
     return {"catalogue_url": catalogue_url or None, "helpline": helpline, "show_reports": show_reports}

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
+from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 
 from accounts.models import Agency, CoordinatorScope, Region
@@ -21,7 +22,8 @@ from cms.seed_translations import translate_seed_pages
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 DEMO_PASSWORD = "frontline-demo"
-# The demo coordinator's authenticator secret (development only): reports need two-factor login.
+# The demo coordinator's and administrator's authenticator secret (development only): reports and
+# the user admin need a second factor.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPFRONTLINEDEMOKEY"
 # Seeded blocks get ids derived from the course and position, so every installation (and every
 # translation) of a seed assessment grades the same answers the same way.
@@ -283,12 +285,25 @@ DEMO_USERS = [
 ]
 
 ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators", "coordinator": "Coordinators"}
+# Roles that see other people's personal data, and so sign in with a second factor. Editors and
+# moderators are offered it, not required to use it.
+TWO_FACTOR_ROLES = {"coordinator", "superuser"}
+
+
+def _ensure_demo_totp(user, report: SeedReport) -> None:
+    """Development only: the demo authenticator, whose current code demo_totp_code prints."""
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    report.totp_secrets[user.email] = DEMO_TOTP_SECRET
 
 
 def ensure_demo_users(report: SeedReport, *, show_passwords: bool) -> None:
     User = get_user_model()
     for email, full_name, role, agency_code, region_code, position in DEMO_USERS:
-        if User.objects.filter(email=email).exists():
+        existing = User.objects.filter(email=email).first()
+        if existing is not None:
+            if show_passwords and role in TWO_FACTOR_ROLES:
+                _ensure_demo_totp(existing, report)
             continue
         password = DEMO_PASSWORD if show_passwords else secrets.token_urlsafe(18)
         user = User(
@@ -308,9 +323,8 @@ def ensure_demo_users(report: SeedReport, *, show_passwords: bool) -> None:
         if role == "coordinator":
             # A national coordinator: every agency, every region.
             CoordinatorScope.objects.create(user=user)
-            if show_passwords:
-                TOTP.activate(user, DEMO_TOTP_SECRET)
-                report.totp_secrets[email] = DEMO_TOTP_SECRET
+        if show_passwords and role in TWO_FACTOR_ROLES:
+            _ensure_demo_totp(user, report)
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
         report.created_users.append(email)
         if show_passwords:

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.middleware.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -83,10 +85,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.SessionIdleTimeoutMiddleware",
+    # Needs to know who is signed in, and must run before CsrfViewMiddleware.process_view reads the form.
+    "cms.middleware.AnonymousRequestBodyLimitMiddleware",
     "accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.AdminSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -199,7 +204,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ru", "Русский")]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
-WAGTAILADMIN_LOGIN_URL = "account_login"
+# accounts.views.admin_login: allauth's login for visitors, a 403 page for users without admin access.
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+# Pages and documents with a login restriction send visitors to allauth's login too (Wagtail's
+# own front-end login would skip the rate limits, e-mail verification and the second factor).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # No Gravatar in the admin: it would send a hash of every editor's e-mail address to a third
 # party (and fails, with console errors, where the network is closed).
@@ -221,7 +230,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT},
+        # A string: Wagtail hands the storage's arguments to a background task as JSON when a
+        # document is deleted (wagtail.documents.signal_handlers).
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     },
     "staticfiles": {
         "BACKEND": (
@@ -231,6 +242,23 @@ STORAGES = {
         )
     },
 }
+# Files editors upload must never run as a page of this site. A document published from
+# MEDIA_ROOT is served inline on the site's own origin, so an HTML or JavaScript file would run
+# with the session of whoever opens it. Documents (cms.PrivateDocument) therefore live in the
+# private storage, under PRIVATE_MEDIA_ROOT/documents/. They leave only through Wagtail's serve
+# view, which checks collection privacy; cms/documents.py adds a sandbox CSP to it. Every
+# document is sent as an attachment, and only these types may be uploaded. Images are limited
+# to raster formats, never SVG, which can carry script.
+WAGTAILDOCS_DOCUMENT_MODEL = "cms.PrivateDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    *("doc", "docx", "odt", "rtf", "xls", "xlsx", "ods", "ppt", "pptx", "odp"),
+    *("txt", "csv"),
+    *("png", "jpg", "jpeg", "gif", "webp"),
+]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 CACHES = {
     "default": (
@@ -278,6 +306,10 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
+# Behind the proxy every request comes from the proxy's address: the rate limits (allauth's and
+# the verification page's) key on the client address the trusted proxies appended to
+# X-Forwarded-For, counted from the right, so one client's bad logins lock out only that client.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1")) if env_bool("BEHIND_TLS_PROXY") else 0
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -304,6 +336,23 @@ SECURE_CSP = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Request bodies (security review #17). Visitors who are not signed in only ever send small
+# forms (sign-in, sign-up, password reset), so a larger body from them is refused with a 413
+# before it is read (cms.middleware). Signed-in users have Django's limits: form fields up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE in all; files above FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a
+# temporary file. The proxy in front caps every body too (README, client_max_body_size).
+ANONYMOUS_MAX_BODY_BYTES = int(os.environ.get("ANONYMOUS_MAX_BODY_BYTES") or 1_048_576)  # 1 MiB
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# No page uses these browser features; Permissions-Policy (cms.middleware) switches them off
+# for the site and anything embedded in it (security review #18). Only features every current
+# browser recognises: Chromium logs an unknown one (e.g. interest-cohort) as a console error.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
+}
 
 # Background work (certificate PDFs) goes through Django's tasks framework. The immediate
 # backend runs a task when it is enqueued, which for certificates is after the transaction

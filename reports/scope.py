@@ -6,7 +6,6 @@ requesting user and reads trainees only through ``Scope.trainees()``.
 
 from dataclasses import dataclass
 
-from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
@@ -70,12 +69,3 @@ class Scope:
         queryset = Region.objects.filter(is_active=True)
         return queryset if None in ids else queryset.filter(pk__in=ids)
 
-
-def is_coordinator(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or CoordinatorScope.objects.filter(user=user).exists()
-    )
-
-
-def has_mfa(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -5,34 +5,35 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from accounts import two_factor
+from accounts.selectors import is_coordinator
+from cms.http_methods import require_GET_or_POST, require_safe
 from courses.selectors import localized_titles
 from reports import charts, exports, selectors, services
 from reports.forms import HeadcountForm, ReportFilterForm
 from reports.models import Headcount
-from reports.scope import Scope, has_mfa, is_coordinator
+from reports.scope import Scope
 
 TRAINEES_PER_PAGE = 25
 
 
 def coordinator_required(view):
-    """Coordinators and administrators with two-factor authentication; scope attached."""
+    """Coordinators and administrators whose session passed two-factor authentication; scope
+    attached. Report pages and exports are never kept in a browser's or proxy's cache."""
 
     @login_required
+    @never_cache
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not is_coordinator(request.user):
             raise PermissionDenied
-        if not has_mfa(request.user):
-            messages.warning(
-                request,
-                _("Reports show personal data, so they need two-factor authentication. Set it up to continue."),
-            )
-            return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
+        if not two_factor.session_passed_two_factor(request):
+            return two_factor.second_factor_redirect(request, two_factor.personal_data_message())
         request.scope = Scope.for_user(request.user)
         return view(request, *args, **kwargs)
 
@@ -51,6 +52,7 @@ def _course_title(filters) -> str:
 
 
 @coordinator_required
+@require_safe
 def dashboard(request):
     form, filters = _filters(request)
     scope = request.scope
@@ -99,6 +101,7 @@ def _trainee_list(request):
 
 
 @coordinator_required
+@require_safe
 def trainees(request):
     """The drill-down: trainees of a cell (or of any filter), searchable, sortable, paginated."""
     form, filters, search, sort, rows = _trainee_list(request)
@@ -122,6 +125,7 @@ def trainees(request):
 
 
 @coordinator_required
+@require_safe
 def export_matrix(request, file_format: str):
     _form, filters = _filters(request)
     matrix = selectors.cached_figures(
@@ -137,6 +141,7 @@ def export_matrix(request, file_format: str):
 
 
 @coordinator_required
+@require_safe
 def export_trainees(request, file_format: str):
     _form, filters, _search, _sort, rows = _trainee_list(request)
     services.export_record(
@@ -149,6 +154,7 @@ def export_trainees(request, file_format: str):
 
 
 @coordinator_required
+@require_GET_or_POST
 def headcounts(request):
     """Coordinators enter staff numbers for the cells in their scope."""
     scope = request.scope

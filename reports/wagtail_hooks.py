@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from reports.scope import is_coordinator
+from accounts.selectors import is_coordinator
 
 
 @hooks.register("register_log_actions")

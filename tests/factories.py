@@ -1,5 +1,6 @@
 """Factories for Frontline's models and helpers that build a published Wagtail site tree."""
 
+import time
 from collections.abc import Iterable
 
 import factory
@@ -68,6 +69,22 @@ def with_totp(user: User, secret: str = TOTP_SECRET) -> User:
     """The user has set up two-factor login: an allauth MFA TOTP authenticator."""
     Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
     return user
+
+
+def sign_in_with_second_factor(client, user: User) -> None:
+    """Sign ``client`` in as ``user`` with the session records allauth writes after a password
+    and, if the user has an authenticator, a TOTP code (tests/security/test_two_factor.py goes
+    through the real forms)."""
+    client.force_login(user)
+    session = client.session
+    now = time.time()
+    records = [{"method": "password", "at": now, "email": user.email}]
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is not None:
+        records.append({"method": "mfa", "at": now, "id": totp.pk, "type": totp.type})
+    session["account_authentication_methods"] = records
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
 
 
 def make_coordinator(

@@ -34,6 +34,7 @@ from tests.factories import (
     lessons_of,
     make_coordinator,
     with_totp,
+    sign_in_with_second_factor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def _attempt(user, course, *, question: str, answer: str) -> Attempt:
         user=user,
         course=course,
         language="en",
-        questions=[{"id": "q1", "type": "single_choice", "question": question, "choices": []}],
+        questions=[{"id": "q1", "type": "single_choice", "text": question, "choices": []}],
         answers={"q1": [answer]},
         results=[{"id": "q1", "points": 1}],
         pass_mark=80,
@@ -160,7 +161,7 @@ def test_export_contains_the_users_data_and_nothing_of_another_user(trainee, wor
     ]
     attempt = data["attempts"][0]
     assert attempt["course"] == "Identifying victims" and attempt["score"] == 100 and attempt["passed"] is True
-    assert attempt["questions"][0]["question"] == "Which sign of trafficking?"
+    assert attempt["questions"][0]["text"] == "Which sign of trafficking?"
     assert attempt["answers"] == {"q1": ["q1-b"]}
     assert [c["code"] for c in data["certificates"]] == [world["certificate"].display_code]
     assert data["certificates"][0]["status"] == "valid"
@@ -392,13 +393,12 @@ def test_verification_page_says_the_holders_data_was_erased(client, trainee, wor
 
 def test_erased_holders_pdf_is_no_longer_downloadable(trainee, world):
     coordinator = world["coordinator"]
-    with_totp(coordinator, "COORDINATORKEY")
-    assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk) is not None
+    assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk, second_factor_passed=True) is not None
 
     services.user_erase(user=trainee, by=trainee)
 
-    assert certificate_for_download(user=trainee, certificate_id=world["certificate"].pk) is None
-    assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk) is None
+    assert certificate_for_download(user=trainee, certificate_id=world["certificate"].pk, second_factor_passed=True) is None
+    assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk, second_factor_passed=True) is None
 
 
 def test_erasing_twice_changes_nothing_more(trainee, world):
@@ -459,12 +459,12 @@ def test_role_changes_are_audited(trainee):
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(is_staff=True, is_superuser=True, email="root@example.org", full_name="Root", agency=None, region=None)
+    return with_totp(UserFactory(is_staff=True, is_superuser=True, email="root@example.org", full_name="Root", agency=None, region=None))
 
 
 def test_changes_in_the_django_admin_are_audited_with_the_acting_user(client, superuser, trainee, agency, region):
     group = Group.objects.create(name="Audit test group")
-    client.force_login(superuser)
+    sign_in_with_second_factor(client, superuser)
     url = reverse("admin:accounts_user_change", args=[trainee.pk])
     assert client.get(url).status_code == 200
     joined = timezone.localtime(trainee.date_joined)
@@ -499,7 +499,7 @@ def _action(client, user_ids, **extra):
 
 
 def test_admin_action_asks_for_confirmation_then_erases(client, superuser, trainee, world):
-    client.force_login(superuser)
+    sign_in_with_second_factor(client, superuser)
 
     confirmation = _action(client, [trainee.pk, superuser.pk])
 
@@ -523,9 +523,9 @@ def test_admin_action_asks_for_confirmation_then_erases(client, superuser, train
 
 
 def test_staff_with_change_permission_may_erase_others_may_not(client, trainee, world):
-    staff = UserFactory(is_staff=True, email="staff@example.org", agency=None, region=None)
+    staff = with_totp(UserFactory(is_staff=True, email="staff@example.org", agency=None, region=None))
     staff.user_permissions.add(Permission.objects.get(codename="view_user", content_type__app_label="accounts"))
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     _action(client, [trainee.pk], post="yes")
     trainee.refresh_from_db()
@@ -533,7 +533,7 @@ def test_staff_with_change_permission_may_erase_others_may_not(client, trainee, 
 
     staff.user_permissions.add(Permission.objects.get(codename="change_user", content_type__app_label="accounts"))
     staff = User.objects.get(pk=staff.pk)  # drop the permission cache
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
     assert _action(client, [trainee.pk]).status_code == 200
     _action(client, [trainee.pk], post="yes")
     trainee.refresh_from_db()
@@ -541,11 +541,11 @@ def test_staff_with_change_permission_may_erase_others_may_not(client, trainee, 
 
 
 def test_staff_cannot_erase_a_superuser_or_themselves(client, superuser, trainee):
-    staff = UserFactory(is_staff=True, email="staff@example.org", agency=None, region=None)
+    staff = with_totp(UserFactory(is_staff=True, email="staff@example.org", agency=None, region=None))
     staff.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_user", "change_user"], content_type__app_label="accounts")
     )
-    client.force_login(staff)
+    sign_in_with_second_factor(client, staff)
 
     _action(client, [superuser.pk, staff.pk], post="yes")
 

@@ -14,7 +14,7 @@ from certificates.models import Certificate
 from certificates.services import certificate_revoke
 from certificates.views import LOOKUPS_PER_MINUTE
 from tests.assessments.builders import issue_certificate
-from tests.factories import UserFactory, build_course
+from tests.factories import UserFactory, build_course, sign_in_with_second_factor, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -243,12 +243,12 @@ def test_lookups_are_rate_limited_per_address(client, certificate, fresh_cache, 
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(is_staff=True, is_superuser=True, email="root@example.org")
+    return with_totp(UserFactory(is_staff=True, is_superuser=True, email="root@example.org"))
 
 
 @pytest.fixture
 def client_admin(client, superuser):
-    client.force_login(superuser)
+    sign_in_with_second_factor(client, superuser)
     return client
 
 

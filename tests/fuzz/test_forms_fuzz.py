@@ -42,6 +42,7 @@ from assessments.models import Attempt
 from certificates import codes
 from certificates.models import Certificate
 from reports.models import Headcount, InvitationBatch
+from tests.factories import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -726,7 +727,7 @@ def _csv_bytes(data, reference):
 @given(data=st.data())
 def test_csv_upload_previews_or_explains_and_never_creates_accounts(reference, fuzz_trainee, fuzz_coordinator, data):
     client = Client()
-    client.force_login(fuzz_coordinator)
+    sign_in_with_second_factor(client, fuzz_coordinator)
     raw, clean_rows, kind = _csv_bytes(data, reference)
     name = data.draw(st.one_of(st.just("trainees.csv"), NASTY.map(lambda v: v + ".csv"), st.just("список.CSV")))
     shape = data.draw(st.sampled_from(["file"] * 8 + ["missing", "text", "twice"]))
@@ -785,7 +786,7 @@ def test_csv_upload_previews_or_explains_and_never_creates_accounts(reference, f
 def test_csv_with_a_nul_character_is_refused_not_stored(client, fuzz_coordinator, encoding):
     """Found by the test above on PostgreSQL: UTF-16 text may hold NUL characters, which a
     JSON column cannot store; such a file is refused like any other binary file."""
-    client.force_login(fuzz_coordinator)
+    sign_in_with_second_factor(client, fuzz_coordinator)
     text = "full_name,email,agency,region\nAziz\x00,aziz@example.org,frontier,east\n"
     bom = codecs.BOM_UTF16_LE if encoding.endswith("le") else codecs.BOM_UTF16_BE
     upload = SimpleUploadedFile("trainees.csv", bom + text.encode(encoding), content_type="text/csv")
@@ -832,7 +833,7 @@ def test_headcounts_save_exactly_what_was_posted_or_nothing(reference, fuzz_coor
     cells = [(frontier.pk, east.pk), (frontier.pk, west.pk), (harbour.pk, east.pk)]  # the coordinator's scope
     outside = (harbour.pk, west.pk)
     client = Client()
-    client.force_login(fuzz_coordinator)
+    sign_in_with_second_factor(client, fuzz_coordinator)
 
     fields, verdicts, values = draw_fields(data, {f"staff-{a}-{r}": HEADCOUNT for a, r in cells})
     expected = {(a, r): (None if values[f"staff-{a}-{r}"] == "" else values[f"staff-{a}-{r}"]) for a, r in cells}

@@ -19,7 +19,7 @@ from assessments.services import attempt_start, attempt_submit
 from certificates.models import Certificate
 from courses.models import CoursePage, LessonPage
 from courses.services import lesson_mark_complete
-from tests.factories import UserFactory, make_coordinator
+from tests.factories import UserFactory, make_coordinator, sign_in_with_second_factor
 
 LANGUAGES = ["ru", "tg"]
 ALLOWED_WORDS = {
@@ -160,7 +160,7 @@ def test_pages_show_no_english(site, language, django_db_blocker):
         for who, path in pages(site, language):
             client = Client()
             if who != "anonymous":
-                client.force_login(people[who])
+                sign_in_with_second_factor(client, people[who])
             response = client.get(path)
             assert response.status_code in {200, 404}, (path, response.status_code)
             words = english_words(response.content.decode(), allowed)

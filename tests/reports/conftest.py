@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from tests.factories import AgencyFactory, RegionFactory, make_coordinator
+from tests.factories import AgencyFactory, RegionFactory, make_coordinator, sign_in_with_second_factor
 
 
 @pytest.fixture(autouse=True)
@@ -44,5 +44,5 @@ def coordinator(db, frontier, east):
 
 @pytest.fixture
 def client_coordinator(client, coordinator):
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     return client

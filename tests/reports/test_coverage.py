@@ -20,7 +20,7 @@ from courses.models import Enrolment
 from reports.models import Headcount
 from reports.scope import Scope
 from reports.selectors import Filters, completion_matrix
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator
+from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator, sign_in_with_second_factor
 
 User = get_user_model()
 
@@ -171,7 +171,7 @@ def _body(response):
     ],
 )
 def test_coordinator_sees_no_data_outside_their_scope(client, country, coordinator_a_r1, url_name, args, query):
-    client.force_login(coordinator_a_r1)
+    sign_in_with_second_factor(client, coordinator_a_r1)
     query = query.format(b=country["b"].pk, r2=country["r2"].pk)
     response = client.get(reverse(url_name, args=args) + query)
     assert response.status_code == 200
@@ -183,7 +183,7 @@ def test_coordinator_sees_no_data_outside_their_scope(client, country, coordinat
 
 
 def test_other_agency_coordinator_sees_only_their_agency(client, country, coordinator_b):
-    client.force_login(coordinator_b)
+    sign_in_with_second_factor(client, coordinator_b)
     body = _body(client.get(reverse("reports_export_trainees", args=["csv"])))
     assert "Bakhtiyor Otheragency" in body
     assert "Tahmina Certified" not in body
@@ -193,10 +193,10 @@ def test_other_agency_coordinator_sees_only_their_agency(client, country, coordi
 def test_certificate_download_follows_scope(_render, client, country, coordinator_a_r1, coordinator_b):
     own = country["certificates"]["certified"]
     foreign = country["certificates"]["other_agency"]
-    client.force_login(coordinator_a_r1)
+    sign_in_with_second_factor(client, coordinator_a_r1)
     assert client.get(reverse("certificate_download", args=[own.pk])).status_code == 200
     assert client.get(reverse("certificate_download", args=[foreign.pk])).status_code == 404
-    client.force_login(coordinator_b)
+    sign_in_with_second_factor(client, coordinator_b)
     assert client.get(reverse("certificate_download", args=[own.pk])).status_code == 404
     assert client.get(reverse("certificate_download", args=[foreign.pk])).status_code == 200
 
@@ -204,7 +204,7 @@ def test_certificate_download_follows_scope(_render, client, country, coordinato
 @pytest.mark.parametrize("url_name,args", [("reports_dashboard", []), ("reports_trainees", []), ("reports_export_matrix", ["csv"])])
 def test_coordinator_without_mfa_is_sent_to_set_it_up(client, country, url_name, args):
     coordinator = _coordinator("nomfa@example.org", agency=country["a"], mfa=False)
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     response = client.get(reverse(url_name, args=args))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
@@ -214,7 +214,7 @@ def test_coordinator_without_mfa_is_sent_to_set_it_up(client, country, url_name,
 @mock.patch("certificates.services.render_pdf", return_value=b"%PDF-1.4 test")
 def test_coordinator_without_mfa_cannot_download_others_certificates(_render, client, country):
     coordinator = _coordinator("nomfa2@example.org", mfa=False)
-    client.force_login(coordinator)
+    sign_in_with_second_factor(client, coordinator)
     assert client.get(reverse("certificate_download", args=[country["certificates"]["certified"].pk])).status_code == 404
 
 
@@ -227,7 +227,7 @@ def test_reports_are_closed_to_non_coordinators(client, country, who):
 
 
 def test_exports_are_recorded_in_the_audit_log(client, country, coordinator_a_r1):
-    client.force_login(coordinator_a_r1)
+    sign_in_with_second_factor(client, coordinator_a_r1)
     response = client.get(reverse("reports_export_matrix", args=["csv"]) + f"?course={country['course'].pk}")
     rows = list(csv.reader(io.StringIO(_body(response))))
     assert rows[1][:7] == ["Agency A", "Region One", "10", "4", "4", "3", "1"]
@@ -237,7 +237,7 @@ def test_exports_are_recorded_in_the_audit_log(client, country, coordinator_a_r1
 
 
 def test_headcounts_are_validated_and_saved_within_scope(client, country, coordinator_a_r1):
-    client.force_login(coordinator_a_r1)
+    sign_in_with_second_factor(client, coordinator_a_r1)
     url = reverse("reports_headcounts")
     field = f"staff-{country['a'].pk}-{country['r1'].pk}"
     foreign = f"staff-{country['b'].pk}-{country['r1'].pk}"
@@ -257,7 +257,7 @@ def test_headcounts_are_validated_and_saved_within_scope(client, country, coordi
 
 
 def test_drill_down_lists_progress_and_paginates(client, country, national):
-    client.force_login(national)
+    sign_in_with_second_factor(client, national)
     for n in range(30):
         UserFactory(email=f"bulk{n}@example.org", full_name=f"Bulk Trainee {n:02}", agency=country["a"], region=country["r1"])
     url = reverse("reports_trainees") + f"?course={country['course'].pk}&agency={country['a'].pk}&region={country['r1'].pk}"
@@ -271,7 +271,7 @@ def test_drill_down_lists_progress_and_paginates(client, country, national):
 
 @pytest.mark.parametrize("query", ["?course=abc", "?period=zz", "?agency=999999", "?region=-1&course=", "?page=x"])
 def test_bad_filters_never_fail(client, country, national, query):
-    client.force_login(national)
+    sign_in_with_second_factor(client, national)
     assert client.get(reverse("reports_dashboard") + query).status_code == 200
     assert client.get(reverse("reports_trainees") + query).status_code == 200
 
@@ -284,7 +284,7 @@ def _dashboard_queries(client, course_id):
 
 
 def test_dashboard_query_count_does_not_grow_with_trainees(client, country, national):
-    client.force_login(national)
+    sign_in_with_second_factor(client, national)
     _dashboard_queries(client, country["course"].pk)  # warm per-process caches (site root paths)
     few = _dashboard_queries(client, country["course"].pk)
     password = User.objects.get(email="t1@example.org").password

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from accounts.models import CoordinatorScope, User
 from reports.invitations import MAX_ROWS
 from reports.models import InvitationBatch
-from tests.factories import AgencyFactory, UserFactory, make_coordinator
+from tests.factories import AgencyFactory, UserFactory, make_coordinator, sign_in_with_second_factor
 
 HEADER = "full_name,email,agency,region,position,language\n"
 
@@ -424,7 +424,7 @@ def test_another_coordinator_cannot_open_or_send_the_batch(client, client_coordi
     batch = _upload_and_get_batch(client_coordinator, valid_csv)
     other = make_coordinator(email="other@example.org", scopes=[(frontier, east)])
     other_client = Client()
-    other_client.force_login(other)
+    sign_in_with_second_factor(other_client, other)
     users_before = User.objects.count()
     assert other_client.get(preview_url(batch)).status_code == 404
     assert other_client.post(preview_url(batch)).status_code == 404

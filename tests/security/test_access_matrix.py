@@ -25,10 +25,13 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from openpyxl import load_workbook
+from wagtail.documents import get_document_model
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail_localize.models import TranslationSource
 
 from assessments.models import Attempt
@@ -48,6 +51,8 @@ from tests.factories import (
     build_course,
     lessons_of,
     make_coordinator,
+    sign_in_with_second_factor,
+    with_totp,
 )
 from tests.security.conftest import FAKE_PDF
 
@@ -217,6 +222,10 @@ def _build_world() -> SimpleNamespace:
     open_attempt = attempt_start(user=holder, assessment=assessment)
     certificate = issue_certificate(holder, course)
     Headcount.objects.create(agency=agency_a, region=region, staff=12)
+    members_only = Collection.get_first_root_node().add_child(name="Members only")
+    CollectionViewRestriction.objects.create(collection=members_only, restriction_type=BaseViewRestriction.LOGIN)
+    document = get_document_model()(title="Standing orders", collection=members_only)
+    document.file.save("standing-orders.txt", ContentFile(b"Standing orders"))
 
     rows = check_rows(read_rows(INVITEE_CSV), scope=Scope.for_user(coordinator_in))
     assert not rows[0]["errors"], rows
@@ -250,6 +259,7 @@ def _build_world() -> SimpleNamespace:
         certificate=certificate,
         batch=batch,
         translation_source=TranslationSource.get_or_create_from_instance(course)[0],
+        document=document,
     )
 
 
@@ -258,7 +268,9 @@ def world(django_db_setup, django_db_blocker):
     """Built once per module in a transaction rolled back at the end; each test runs in a
     savepoint inside it (pytest-django's ``db``), so a test may change data freely."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield _build_world()
+        world = _build_world()
+        yield world
+        world.document.file.delete(save=False)  # the file is outside the rolled-back transaction
         transaction.set_rollback(True)
 
 
@@ -313,6 +325,15 @@ def _holder(w):
 
 
 EXPECTATIONS: dict[str, list[Case]] = {
+    # Wagtail's document serve view, wrapped by cms/documents.py; the collection's view
+    # restriction (here: signed-in users) is Wagtail's check.
+    "wagtaildocs_serve": [
+        Case(
+            "login-restricted",
+            SIGNED_IN,
+            lambda w: {"document_id": w.document.pk, "document_filename": w.document.filename},
+        ),
+    ],
     # wagtail-localize's "Sync translated pages" (cms/wagtail_hooks.py): admin access and the
     # submit_translation permission, which editors hold (they translate; publishing stays the
     # moderators').
@@ -332,7 +353,7 @@ EXPECTATIONS: dict[str, list[Case]] = {
     "attempt_detail": [
         Case("open", OWNER_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}),
         Case("submitted", OWNER_ONLY, lambda w: {"attempt_id": w.submitted_attempt.pk}),
-        Case("post", OWNER_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}, method="post"),
+        Case("post", POST_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}, method="post"),  # read-only: 405
     ],
     "attempt_submit": [
         Case("get", POST_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}),
@@ -508,7 +529,9 @@ def _forbidden_markers(world, role: str, case: Case) -> set[str]:
 def run_cell(client, world, url_name: str, case: Case, role: str):
     user = world.users[role]
     if user is not None:
-        client.force_login(user)
+        # Every role as a full sign-in (password and, where set up, a TOTP code): what a
+        # password-only session may not see is tests/security/test_two_factor.py's.
+        sign_in_with_second_factor(client, user)
     url = reverse(url_name, kwargs=case.kwargs(world)) + case.query(world)
     requester = user.pk if user is not None else None
     before = snapshot()
@@ -621,10 +644,10 @@ def test_refused_submissions_leave_the_attempt_open(client, db, world):
 
 
 def test_creator_confirming_invites_and_nobody_else_can(client, db, world):
-    client.force_login(world.users["coordinator_out"])
+    sign_in_with_second_factor(client, world.users["coordinator_out"])
     assert client.post(reverse("reports_invite_preview", kwargs={"batch_id": world.batch.pk})).status_code == 404
     assert not User.objects.filter(email="ilhom.invitee@example.org").exists()
-    client.force_login(world.users["coordinator_in"])
+    sign_in_with_second_factor(client, world.users["coordinator_in"])
     client.post(reverse("reports_invite_preview", kwargs={"batch_id": world.batch.pk}))
     assert User.objects.filter(email="ilhom.invitee@example.org").exists()
     assert InvitationBatch.objects.get(pk=world.batch.pk).status == InvitationBatch.Status.SENT
@@ -639,8 +662,8 @@ def test_enrolment_is_only_ever_the_requesters_own(client, db, world):
 
 
 def test_superuser_may_revoke(client, db, world):
-    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True, agency=None, region=None)
-    client.force_login(admin)
+    admin = with_totp(UserFactory(email="root@example.org", is_staff=True, is_superuser=True, agency=None, region=None))
+    sign_in_with_second_factor(client, admin)
     url = reverse("admin:certificates_certificate_revoke", kwargs={"certificate_id": world.certificate.pk})
     assert client.get(url).status_code == 200
     assert client.post(url, {"reason": "Obtained by fraud"}).status_code == 302

@@ -8,7 +8,7 @@ from cms.services import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
-    help = "Print the current two-factor code of the demo coordinator (development only)."
+    help = "Print the current two-factor code of the demo coordinator and administrator (development only)."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
