@@ -20,10 +20,19 @@ from django.utils.translation import gettext as _
 
 from accounts.selectors import is_coordinator
 
-# Staff holding any of these see or change other people's personal data or who may see it.
+# Staff holding any of these see or change other people's personal data (accounts, addresses,
+# authenticators, sessions, certificates) or who may see it (scopes, groups).
 PERSONAL_DATA_PERMISSIONS = frozenset(
     f"{app}.{action}_{model}"
-    for app, model in (("accounts", "user"), ("accounts", "coordinatorscope"), ("certificates", "certificate"), ("auth", "group"))
+    for app, model in (
+        ("accounts", "user"),
+        ("accounts", "coordinatorscope"),
+        ("auth", "group"),
+        ("certificates", "certificate"),
+        ("account", "emailaddress"),
+        ("mfa", "authenticator"),
+        ("usersessions", "usersession"),
+    )
     for action in ("view", "add", "change", "delete")
 ) | {"certificates.revoke_certificate"}
 
@@ -41,7 +50,7 @@ def has_authenticator(user) -> bool:
 
 
 def handles_personal_data_in_admin(user) -> bool:
-    """Superusers, and staff who may read or change users, scopes, groups or certificates."""
+    """Superusers, and staff with any of PERSONAL_DATA_PERMISSIONS."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     return user.is_superuser or bool(PERSONAL_DATA_PERMISSIONS & user.get_all_permissions())

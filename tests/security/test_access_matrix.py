@@ -44,6 +44,7 @@ from reports.models import Headcount, InvitationBatch
 from reports.scope import Scope
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
+    DEFAULT_PASSWORD,
     AgencyFactory,
     RegionFactory,
     UserFactory,
@@ -443,6 +444,12 @@ SCOPE_PAGES: dict[str, list[Case]] = {
     "reports_invite": [
         Case("get", COORDINATORS, report=True),
         Case("template", COORDINATORS, report=True, query=lambda w: "?template=csv"),
+    ],
+    # Wagtail's front-end login: a redirect to allauth's for everyone, whatever is posted to it.
+    "wagtailcore_login": [
+        Case("get", roles(LOGIN)),
+        Case("post-credentials", roles(LOGIN), method="post",
+             data=lambda w: {"username": _holder(w).email, "password": DEFAULT_PASSWORD}),
     ],
     "my_learning": [Case("get", SIGNED_IN)],
     "my_certificates": [
