@@ -26,6 +26,7 @@ from tests.factories import (
     make_coordinator,
     with_totp,
 )
+from tests.test_settings import production_env, run
 
 pytestmark = pytest.mark.django_db
 
@@ -335,3 +336,19 @@ def test_behind_the_proxy_the_verification_limit_is_per_client(client, settings)
 
     assert client.get(url, **_from("203.0.113.7")).status_code == 429
     assert client.get(url, **_from("198.51.100.8")).status_code != 429
+
+
+@pytest.mark.parametrize(
+    ("environment", "hops"), [({}, 0), ({"BEHIND_TLS_PROXY": "1"}, 1), ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_COUNT": "2"}, 2)]
+)
+def test_the_proxy_setting_tells_allauth_how_many_hops_to_trust(environment, hops):
+    env = production_env(SECRET_KEY="x" * 60, ALLOWED_HOSTS="frontline.example.org")
+    env.pop("BEHIND_TLS_PROXY", None)
+    env.pop("TRUSTED_PROXY_COUNT", None)
+    env.update(environment)
+    code = "import django; from django.conf import settings; django.setup(); print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+
+    result = run(["-c", code], env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(hops)
