@@ -7,4 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from cms import signals  # noqa: F401
+        from cms import checks, signals  # noqa: F401

@@ -1,7 +1,10 @@
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -71,3 +74,22 @@ class HelplineSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("helpline")
+
+
+def private_document_storage():
+    """A callable, so migrations name the storage rather than freeze its location."""
+    return storages["private"]
+
+
+class PrivateDocument(AbstractDocument):
+    """Wagtail's document with its file in the private storage (PRIVATE_MEDIA_ROOT/documents/),
+    which the web server does not publish: an uploaded file can only be fetched through
+    Wagtail's serve view, which checks the collection's privacy and sends it as an attachment
+    (cms/documents.py). In MEDIA_ROOT it would be served as-is from the site's own origin."""
+
+    file = models.FileField(_("file"), upload_to="documents", storage=private_document_storage)
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+
+    class Meta(AbstractDocument.Meta):
+        pass

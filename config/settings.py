@@ -166,6 +166,15 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+# One address per account, as trainees log in with one: adding an address is a request to
+# change to it, which replaces the old one once confirmed. The forms refuse addresses that
+# another account holds, and no one's unconfirmed request blocks a sign-up or gets a password
+# reset (accounts.allauth_forms, accounts.forms.TraineeSignupForm, accounts.adapters).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_FORMS = {
+    "add_email": "accounts.allauth_forms.AddEmailForm",
+    "reset_password": "accounts.allauth_forms.ResetPasswordForm",
+}
 # Login attempts are throttled per IP and per account (allauth's defaults, stated explicitly).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",

@@ -10,10 +10,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "fragments": CACHES["fragments"]}  # noqa: F405
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Side by side, as in production: the private files must not be inside MEDIA_ROOT.
+MEDIA_ROOT = BASE_DIR / ".test-media" / "public"  # noqa: F405
 STORAGES["private"] = {  # noqa: F405
     "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": BASE_DIR / ".test-media" / "private"},  # noqa: F405
+    "OPTIONS": {"location": str(BASE_DIR / ".test-media" / "private")},  # noqa: F405
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Tests never collect static files; WhiteNoise would only warn that STATIC_ROOT is missing.
