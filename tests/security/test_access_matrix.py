@@ -279,6 +279,8 @@ def world(django_db_setup, django_db_blocker):
 
 LOGIN = "account_login"  # a string: a 302 to the URL of that name
 ADMIN_LOGIN = "admin:login"
+# The Wagtail admin's login URL: allauth's login for visitors, a 403 page for the signed-in.
+WAGTAIL_ADMIN_LOGIN = "wagtailadmin_login"
 
 
 def roles(default, **cells):
@@ -339,7 +341,7 @@ EXPECTATIONS: dict[str, list[Case]] = {
     # submit_translation permission, which editors hold (they translate; publishing stays the
     # moderators').
     "frontline_update_translations": [
-        Case("get", roles(LOGIN, editor=200), lambda w: {"translation_source_id": w.translation_source.pk}),
+        Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200), lambda w: {"translation_source_id": w.translation_source.pk}),
     ],
     "course_start": [
         Case("get", POST_ONLY, lambda w: {"course_id": w.course.pk}),
