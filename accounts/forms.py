@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,26 @@ class TraineeSignupForm(ProfileFieldsMixin):
     def signup(self, request, user):
         # Everything was applied in AccountAdapter.save_user; nothing is left to store.
         return user
+
+    def clean(self):
+        # allauth's BaseSignupForm derives from this form and calls this after its own
+        # clean_email(), which counts any row with the address as "account already exists",
+        # even another trainee's unverified request to change to it. Only an account that
+        # holds the address keeps a new one from being created.
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        if getattr(self, "account_already_exists", False) and email and not selectors.email_holders(email).exists():
+            self.account_already_exists = False
+        return cleaned_data
+
+    def _post_clean(self):
+        # For an address that already has an account allauth mails its owner instead of
+        # creating a user, which skips hashing the password: the answer came several times
+        # faster and told who has an account. Hash it anyway, once the form is valid (as the
+        # other path does), so both take as long.
+        super()._post_clean()
+        if getattr(self, "account_already_exists", False) and not self._errors:
+            make_password(self.cleaned_data.get("password1"))
 
 
 class ProfileForm(ProfileFieldsMixin, forms.ModelForm):

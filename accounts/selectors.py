@@ -1,6 +1,8 @@
-from django.db.models import QuerySet
+from allauth.account.models import EmailAddress
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
-from accounts.models import Agency, CoordinatorScope, Region
+from accounts.models import Agency, CoordinatorScope, Region, User
 
 
 def active_agencies() -> QuerySet[Agency]:
@@ -14,3 +16,46 @@ def active_regions() -> QuerySet[Region]:
 def is_coordinator(user) -> bool:
     """Administrators, and users holding at least one coordinator scope."""
     return user.is_authenticated and (user.is_superuser or CoordinatorScope.objects.filter(user=user).exists())
+
+
+# An account holds an address when it is the account's login (``User.email``) or a verified or
+# primary address of it. An unverified secondary address is only a request to change to it,
+# which anyone can make for any address: it holds nothing, so it never blocks a sign-up or an
+# invitation and never receives a password reset.
+
+
+def _holding(addresses: QuerySet[EmailAddress]) -> QuerySet[EmailAddress]:
+    return addresses.filter(Q(verified=True) | Q(primary=True))
+
+
+def email_holders(email: str) -> QuerySet[User]:
+    """The accounts that hold ``email`` (compared without regard to case)."""
+    email = email.lower()
+    addresses = _holding(EmailAddress.objects.annotate(lower=Lower("email")).filter(lower=email))
+    return User.objects.annotate(lower=Lower("email")).filter(Q(lower=email) | Q(pk__in=addresses.values("user_id")))
+
+
+def held_emails(emails) -> set[str]:
+    """Those of ``emails`` (in lower case) that some account holds."""
+    emails = sorted({email.lower() for email in emails})
+    found: set[str] = set()
+    for start in range(0, len(emails), 500):
+        chunk = emails[start : start + 500]
+        found.update(User.objects.annotate(lower=Lower("email")).filter(lower__in=chunk).values_list("lower", flat=True))
+        found.update(
+            _holding(EmailAddress.objects.annotate(lower=Lower("email")).filter(lower__in=chunk)).values_list(
+                "lower", flat=True
+            )
+        )
+    return found
+
+
+def email_invited(email: str) -> bool:
+    """Whether ``email`` is on an invitation list a coordinator has uploaded but not yet sent."""
+    from reports.models import InvitationBatch
+
+    email = email.lower()
+    for rows in InvitationBatch.objects.filter(status=InvitationBatch.Status.PREVIEW).values_list("rows", flat=True):
+        if any(isinstance(row, dict) and str(row.get("email", "")).lower() == email for row in rows):
+            return True
+    return False

@@ -7,7 +7,9 @@ region, so the erased user stays active; signing in becomes impossible because t
 is unusable and the e-mail address is a non-deliverable placeholder.
 """
 
+import json
 import logging
+import re
 from importlib import import_module
 
 from allauth.account.models import EmailAddress
@@ -17,6 +19,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.log_actions import log, registry
 from wagtail.models import ModelLogEntry
@@ -87,6 +91,30 @@ def _log_entries(user) -> list[dict]:
     return rows
 
 
+def _attempt_entry(attempt) -> dict:
+    """An attempt as its holder sees it on the attempt pages (assessments.selectors.attempt_as_shown):
+    never the stored snapshot, which holds the answer key."""
+    from assessments.selectors import attempt_as_shown
+
+    shown = attempt_as_shown(attempt=attempt)
+    return {
+        "course": _title(attempt.course),
+        "language": attempt.language,
+        "status": attempt.status,
+        "started_at": _when(attempt.started_at),
+        "deadline_at": _when(attempt.deadline_at),
+        "submitted_at": _when(attempt.submitted_at),
+        "score": attempt.score,
+        "points": str(attempt.points) if attempt.points is not None else None,
+        "max_points": attempt.max_points,
+        "pass_mark": attempt.pass_mark,
+        "passed": attempt.passed,
+        "questions": shown.items,
+        "answers": attempt.answers,
+        "results": shown.results,
+    }
+
+
 def personal_data_export(*, user) -> dict:
     """Everything stored about ``user``, as plain JSON-serialisable data.
 
@@ -148,22 +176,7 @@ def personal_data_export(*, user) -> dict:
             .order_by("completed_at", "pk")
         ],
         "attempts": [
-            {
-                "course": _title(attempt.course),
-                "language": attempt.language,
-                "status": attempt.status,
-                "started_at": _when(attempt.started_at),
-                "deadline_at": _when(attempt.deadline_at),
-                "submitted_at": _when(attempt.submitted_at),
-                "score": attempt.score,
-                "points": str(attempt.points) if attempt.points is not None else None,
-                "max_points": attempt.max_points,
-                "pass_mark": attempt.pass_mark,
-                "passed": attempt.passed,
-                "questions": attempt.questions,
-                "answers": attempt.answers,
-                "results": attempt.results,
-            }
+            _attempt_entry(attempt)
             for attempt in Attempt.objects.filter(user=user).select_related("course").order_by("started_at", "pk")
         ],
         "certificates": [
@@ -197,6 +210,22 @@ def personal_data_export(*, user) -> dict:
         ],
         "audit_log": _log_entries(user),
     }
+
+
+def email_release_pending_claims(*, email: str, keep_user) -> int:
+    """Once an account holds ``email`` (signed up with it, or verified it), other accounts'
+    unverified requests to change to it fail: their rows go, and with them the confirmation
+    links sent for them. Returns how many were removed."""
+    pending = (
+        EmailAddress.objects.annotate(lower=Lower("email"))
+        .filter(lower=email.lower(), verified=False, primary=False)
+        .exclude(user=keep_user)
+        # An account that logs in with the address holds it, whatever its rows say.
+        .exclude(user__email__iexact=email)
+    )
+    pks = list(pending.values_list("pk", flat=True))
+    EmailAddress.objects.filter(pk__in=pks).delete()
+    return len(pks)
 
 
 def personal_data_export_record(*, user) -> None:
@@ -253,6 +282,7 @@ def user_erase(*, user, by) -> User:
     if user.erased_at is not None:
         return user
     emails = {user.email} | set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
+    mentions = _mentions_pattern(user, emails)
 
     user.full_name = ""
     user.first_name = ""
@@ -284,9 +314,97 @@ def user_erase(*, user, by) -> User:
         transaction.on_commit(delete_files)
 
     _scrub_invitation_rows(emails)
+    _delete_unverified_copies(emails, user)
+    _redact_mentions(user, mentions)
     _scrub_log_labels(user)
     log(instance=user, action=ERASE_ACTION, user=by, data={"user": user.pk, "certificates": len(pdfs)})
     return user
+
+
+ERASED_MARKER = "[erased]"
+
+
+def _mentions_pattern(user, emails: set[str]) -> re.Pattern | None:
+    """Matches the person's name (whole, each part of three letters or more, first and last
+    name) and e-mail addresses as whole words, whatever the case: a short name inside a
+    longer word ("Al" in "Alert") is not the name, nor is an address a part of another."""
+    terms = {user.full_name, user.first_name, user.last_name, *emails}
+    terms |= {part for part in user.full_name.split() if len(part) >= 3}
+    terms = sorted({term.strip() for term in terms if term and term.strip()}, key=len, reverse=True)
+    if not terms:
+        return None
+    words = "|".join(re.escape(term) for term in terms)
+    return re.compile(rf"(?<![\w.+\-])(?:{words})(?![\w\-]|\.\w)", re.IGNORECASE)
+
+
+def _redacted(value, pattern: re.Pattern):
+    """``value`` with every mention replaced, inside lists and dicts too (keys are left alone)."""
+    if isinstance(value, str):
+        return pattern.sub(ERASED_MARKER, value)
+    if isinstance(value, list):
+        return [_redacted(child, pattern) for child in value]
+    if isinstance(value, dict):
+        return {key: _redacted(child, pattern) for key, child in value.items()}
+    return value
+
+
+def _redacted_change_message(message: str, pattern: re.Pattern) -> str:
+    """The Django admin stores its own change messages as JSON, which escapes non-ASCII
+    letters: a Cyrillic name is only found in the decoded text."""
+    try:
+        decoded = json.loads(message)
+    except ValueError:
+        return _redacted(message, pattern)
+    if not isinstance(decoded, (list, dict)):
+        return _redacted(message, pattern)
+    redacted = _redacted(decoded, pattern)
+    return message if redacted == decoded else json.dumps(redacted)
+
+
+def _delete_unverified_copies(emails: set[str], user) -> None:
+    """Another account's unconfirmed request to change to one of the person's addresses
+    would keep the address (and show it in that account's export)."""
+    lowered = {email.lower() for email in emails if email}
+    copies = (
+        EmailAddress.objects.annotate(lower=Lower("email"))
+        .filter(lower__in=lowered, verified=False)
+        .exclude(user=user)
+        .select_related("user")
+    )
+    # An account that logs in with the address has it as its own, not as a copy.
+    EmailAddress.objects.filter(
+        pk__in=[copy.pk for copy in copies if copy.user.email.lower() != copy.email.lower()]
+    ).delete()
+
+
+def _redact_mentions(user, pattern: re.Pattern | None) -> None:
+    """Staff type the person's name or address into revocation reasons and notes; those stay
+    in the certificates and in the audit entries about the person and their certificates."""
+    from certificates.models import Certificate
+
+    if pattern is None:
+        return
+    certificates = list(Certificate.objects.filter(user=user).only("pk", "revocation_reason"))
+    for certificate in certificates:
+        reason = _redacted(certificate.revocation_reason, pattern)
+        if reason != certificate.revocation_reason:
+            Certificate.objects.filter(pk=certificate.pk).update(revocation_reason=reason)
+
+    user_type = ContentType.objects.get_for_model(User, for_concrete_model=False)
+    certificate_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
+    certificate_ids = [str(certificate.pk) for certificate in certificates]
+    about_them = Q(content_type=user_type, object_id=str(user.pk)) | Q(
+        content_type=certificate_type, object_id__in=certificate_ids
+    )
+    for entry in ModelLogEntry.objects.filter(about_them).only("pk", "label", "data"):
+        label, data = _redacted(entry.label, pattern), _redacted(entry.data, pattern)
+        if (label, data) != (entry.label, entry.data):
+            ModelLogEntry.objects.filter(pk=entry.pk).update(label=label, data=data)
+    for entry in LogEntry.objects.filter(about_them).only("pk", "object_repr", "change_message"):
+        object_repr = _redacted(entry.object_repr, pattern)[:200]
+        change_message = _redacted_change_message(entry.change_message, pattern)
+        if (object_repr, change_message) != (entry.object_repr, entry.change_message):
+            LogEntry.objects.filter(pk=entry.pk).update(object_repr=object_repr, change_message=change_message)
 
 
 def _delete_avatar(user) -> None:

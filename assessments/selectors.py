@@ -38,6 +38,53 @@ def has_passed(*, user, course: CoursePage) -> bool:
     return Attempt.objects.filter(user=user, course=course, passed=True).exists()
 
 
+@dataclass(frozen=True)
+class AttemptAsShown:
+    """An attempt as its holder may see it: ``items`` in the attempt's order (scenarios keep
+    their questions), ``results`` one per question once the attempt is closed."""
+
+    items: list[dict]
+    results: list[dict]
+
+
+def _question_as_shown(question: dict, *, closed: bool) -> dict:
+    if question.get("type") == "scenario":
+        return {
+            "id": question["id"],
+            "type": "scenario",
+            "case": question.get("case", ""),
+            "questions": [_question_as_shown(child, closed=closed) for child in question.get("questions", [])],
+        }
+    shown = {"id": question["id"], "type": question.get("type"), "text": question.get("text", "")}
+    if question.get("type") != "true_false":
+        shown["choices"] = [{"id": choice["id"], "text": choice["text"]} for choice in question.get("choices", [])]
+    if closed:
+        # The explanation is "shown to the trainee after submission" (the block's help text).
+        shown["explanation"] = question.get("explanation", "")
+    return shown
+
+
+def attempt_as_shown(*, attempt: Attempt) -> AttemptAsShown:
+    """What the trainee who took ``attempt`` may see of it: the one definition behind the
+    question form, the result page and the personal-data export.
+
+    An open attempt shows its questions and choices and nothing of the answer key (no
+    ``correct`` flags, no true/false ``answer``, no explanation). A closed one adds the
+    explanations and, per question, the points and the answers chosen; the correct answers
+    only when the assessment showed them at the time (``show_correct_answers``, copied onto
+    the attempt when it started)."""
+    closed = not attempt.is_open
+    items = [_question_as_shown(item, closed=closed) for item in attempt.questions]
+    results = []
+    if closed:
+        for result in attempt.results:
+            shown = {"id": result["id"], "points": result.get("points"), "chosen": result.get("chosen", [])}
+            if attempt.show_correct_answers:
+                shown["correct"] = result.get("correct", [])
+            results.append(shown)
+    return AttemptAsShown(items=items, results=results)
+
+
 def open_attempt(*, user, assessment: AssessmentPage) -> Attempt | None:
     assessment = canonical_page(assessment)
     return Attempt.objects.filter(user=user, assessment=assessment, status=Attempt.Status.IN_PROGRESS).first()

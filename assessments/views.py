@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from assessments import questions as q
 from assessments import selectors, services
 from assessments.models import AssessmentPage, Attempt
+from cms.http_methods import require_POST, require_safe
 
 
 def _refusal_message(status: selectors.Eligibility) -> str:
@@ -57,6 +57,7 @@ def assessment_overview(request, page: AssessmentPage):
 
 
 @login_required
+@require_safe
 def attempt_detail(request, attempt_id: int):
     """An open attempt shows its questions; a submitted one shows its result."""
     attempt = get_object_or_404(Attempt.objects.select_related("assessment", "course"), pk=attempt_id, user=request.user)
@@ -100,17 +101,20 @@ def _take(request, attempt: Attempt, *, selected: dict, status: int):
 def _result(request, attempt: Attempt):
     from certificates.models import Certificate
 
-    results = {result["id"]: result for result in attempt.results}
+    shown = selectors.attempt_as_shown(attempt=attempt)
+    results = {result["id"]: result for result in shown.results}
     certificate = Certificate.objects.filter(attempt=attempt).first()
-    context = _attempt_context(attempt) | {"results": results, "certificate": certificate}
+    context = _attempt_context(attempt, shown) | {"results": results, "certificate": certificate}
     return TemplateResponse(request, "assessments/attempt_result.html", context)
 
 
-def _attempt_context(attempt: Attempt) -> dict:
-    """What both the question form and the result page show about an attempt."""
+def _attempt_context(attempt: Attempt, shown: selectors.AttemptAsShown | None = None) -> dict:
+    """What both the question form and the result page show about an attempt (never the
+    stored snapshot itself, which holds the answer key)."""
+    shown = shown or selectors.attempt_as_shown(attempt=attempt)
     return {
         "attempt": attempt,
         "assessment": attempt.assessment.localized if attempt.assessment else None,
-        "items": attempt.questions,
+        "items": shown.items,
         "true_false": [(q.TRUE, _("True")), (q.FALSE, _("False"))],
     }

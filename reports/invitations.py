@@ -25,7 +25,6 @@ from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.tasks import task
@@ -33,11 +32,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from accounts import names
 from accounts.models import Agency, Region
+from cms.http_methods import require_GET_or_POST
+from reports.exports import spreadsheet_safe, spreadsheet_unquoted
 from reports.forms import InvitationUploadForm
 from reports.models import InvitationBatch
 from reports.scope import Scope
@@ -65,6 +66,44 @@ class InvalidFile(Exception):
         self.message = message
 
 
+NOT_UTF8 = gettext_lazy(
+    "The file is not valid UTF-8 text: line %(line)s holds a byte that is not part of any character "
+    "(byte %(offset)s of the file). Names would be read wrongly, so nothing was stored. Check that line, "
+    "save the list from your spreadsheet as “CSV UTF-8” and upload it again."
+)
+
+
+def _utf8_damage(data: bytes) -> tuple[int, int]:
+    """(valid UTF-8 multi-byte characters, invalid bytes or byte runs) in ``data``."""
+    lenient = data.decode("utf-8", errors="replace")
+    invalid = lenient.count("\ufffd") - data.count("\ufffd".encode())  # not counting genuine U+FFFD
+    multibyte = sum(1 for char in lenient if ord(char) > 0x7F) - invalid
+    return multibyte, invalid
+
+
+def _decode_8bit(data: bytes) -> str:
+    """UTF-8, or the Windows-1251 of older Russian-language Excel; a UTF-8 file with a few broken
+    bytes is refused, naming the first one, rather than read as Windows-1251 (mojibake names)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        first_bad = error.start  # the BOM is valid UTF-8, so positions count from the file's start
+    multibyte, invalid = _utf8_damage(data)
+    # Windows-1251 Cyrillic is almost never valid UTF-8: a byte pair such as "Фё" or "Д»" happens
+    # to be, but each such pair comes with several invalid bytes. UTF-8 damaged in a few places is
+    # the other way round.
+    if multibyte >= invalid:
+        newline = b"\n" if b"\n" in data else b"\r"
+        raise InvalidFile(NOT_UTF8 % {"line": data.count(newline, 0, first_bad) + 1, "offset": first_bad + 1})
+    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        return body.decode("cp1251")
+    except UnicodeDecodeError:
+        raise InvalidFile(
+            _("The file's characters could not be read. Save it from your spreadsheet as “CSV UTF-8”.")
+        ) from None
+
+
 def decode(data: bytes) -> str:
     """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows Cyrillic."""
     if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -84,17 +123,7 @@ def decode(data: bytes) -> str:
             raise InvalidFile(
                 _("This does not look like a CSV file. Save the list from your spreadsheet as “CSV UTF-8” and upload that.")
             )
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            # Older Russian-language Excel saves CSV in Windows-1251.
-            body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
-            try:
-                text = body.decode("cp1251")
-            except UnicodeDecodeError:
-                raise InvalidFile(
-                    _("The file's characters could not be read. Save it from your spreadsheet as “CSV UTF-8”.")
-                ) from None
+        text = _decode_8bit(data)
     text = text.lstrip("\ufeff")
     if "\x00" in text:
         # UTF-16 text may decode to NUL characters, which no database text or JSON column accepts.
@@ -170,7 +199,8 @@ def read_rows(text: str) -> list[tuple[int, dict]]:
             count += 1
             if count <= MAX_ROWS:
                 values = {
-                    name: (record[index].strip() if index < len(record) else "") for name, index in columns.items()
+                    name: (spreadsheet_unquoted(record[index].strip()) if index < len(record) else "")
+                    for name, index in columns.items()
                 }
                 rows.append((number, values))
     except csv.Error:
@@ -279,18 +309,12 @@ def _scope_error(agency: str, region: str) -> str:
 
 
 def existing_emails(emails) -> set[str]:
-    """Those of ``emails`` (lower case) that an account already uses, as login or other address."""
-    emails = list(emails)
-    found: set[str] = set()
-    for start in range(0, len(emails), 500):
-        chunk = emails[start : start + 500]
-        found.update(
-            get_user_model().objects.annotate(lower=Lower("email")).filter(lower__in=chunk).values_list("lower", flat=True)
-        )
-        found.update(
-            EmailAddress.objects.annotate(lower=Lower("email")).filter(lower__in=chunk).values_list("lower", flat=True)
-        )
-    return found
+    """Those of ``emails`` (lower case) that an account already holds, as its login or as a
+    verified or primary address. Another trainee's unverified request to change to an address
+    does not count: it must not keep its owner from being invited."""
+    from accounts.selectors import held_emails
+
+    return held_emails(emails)
 
 
 def _languages() -> dict[str, str]:
@@ -488,20 +512,20 @@ def _template_csv(scope: Scope) -> HttpResponse:
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(COLUMNS)
-    writer.writerow(
-        [
-            "Дилшод Раҳимов",
-            "d.rahimov@example.tj",
-            agency.code if agency else "",
-            region.code if region else "",
-            _("Inspector"),
-            DEFAULT_LANGUAGE,
-        ]
-    )
+    example = [
+        "Дилшод Раҳимов",
+        "d.rahimov@example.tj",
+        agency.code if agency else "",  # a code may start with "-", a formula to a spreadsheet
+        region.code if region else "",
+        _("Inspector"),
+        DEFAULT_LANGUAGE,
+    ]
+    writer.writerow([spreadsheet_safe(value) for value in example])
     return response
 
 
 @coordinator_required
+@require_GET_or_POST
 def upload(request):
     """The CSV upload; a readable file becomes a batch to preview, nothing else is created."""
     if request.method == "GET" and request.GET.get("template") == "csv":
@@ -542,6 +566,7 @@ def upload(request):
 
 
 @coordinator_required
+@require_GET_or_POST
 def preview(request, batch_id: int):
     """The checked rows; POST invites the valid ones, all or nothing."""
     batch = get_object_or_404(InvitationBatch, pk=batch_id, created_by=request.user)
