@@ -3,6 +3,6 @@ from django.urls import path
 from assessments import views
 
 urlpatterns = [
-    path("attempts/<int:attempt_id>/", views.attempt_detail, name="attempt_detail"),
-    path("attempts/<int:attempt_id>/submit/", views.attempt_submit, name="attempt_submit"),
+    path("attempts/<id:attempt_id>/", views.attempt_detail, name="attempt_detail"),
+    path("attempts/<id:attempt_id>/submit/", views.attempt_submit, name="attempt_submit"),
 ]

@@ -4,6 +4,6 @@ from courses import views
 
 urlpatterns = [
     path("learning/", views.my_learning, name="my_learning"),
-    path("courses/<int:course_id>/start/", views.course_start, name="course_start"),
-    path("lessons/<int:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
+    path("courses/<id:course_id>/start/", views.course_start, name="course_start"),
+    path("lessons/<id:lesson_id>/complete/", views.lesson_complete, name="lesson_complete"),
 ]

@@ -1,4 +1,11 @@
-"""CSV and XLSX files of the matrix and of trainee lists."""
+"""CSV and XLSX files of the matrix and of trainee lists.
+
+Names, positions and agency names are typed by trainees, invitation files and administrators.
+A spreadsheet runs a cell that starts with "=", "+", "-" or "@" (or with a tab or carriage
+return, which some of them skip) as a formula, which can send other trainees' data to an outside
+address (OWASP "CSV injection"). Every text cell of every CSV the site writes therefore goes
+through ``spreadsheet_safe``, and XLSX cells hold text as plain strings.
+"""
 
 import csv
 import io
@@ -6,6 +13,33 @@ import io
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+IGNORED_BEFORE_FORMULA = ("\t", "\r")  # Excel skips these, then reads what follows as a formula
+QUOTE = "'"  # the spreadsheets' own "this is text" prefix
+
+
+def starts_a_formula(text: str) -> bool:
+    """Whether a spreadsheet could read this text as a formula (also after leading spaces)."""
+    return text.startswith(IGNORED_BEFORE_FORMULA) or text.lstrip().startswith(FORMULA_STARTS)
+
+
+def spreadsheet_safe(value):
+    """The value for a CSV cell: text that would start a formula gets a leading quote; numbers,
+    dates and empty cells are left alone (a negative number is a number, not a formula)."""
+    if isinstance(value, str) and starts_a_formula(value):
+        return QUOTE + value
+    return value
+
+
+def spreadsheet_unquoted(text: str) -> str:
+    """Undo ``spreadsheet_safe`` on a cell read back from a CSV the site wrote (the invitation
+    template, an export edited and uploaded again)."""
+    if text.startswith(QUOTE) and starts_a_formula(text[1:]):
+        return text[1:]
+    return text
 
 
 
@@ -53,21 +87,35 @@ def csv_response(filename: str, header, rows) -> StreamingHttpResponse:
 
     def stream():
         yield "\ufeff"  # so spreadsheet programs read UTF-8 (Cyrillic names) correctly
-        yield writer.writerow(header)
+        yield writer.writerow([spreadsheet_safe(value) for value in header])
         for row in rows:
-            yield writer.writerow(row)
+            yield writer.writerow([spreadsheet_safe(value) for value in row])
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
+def _xlsx_cell(sheet, value):
+    """A cell for ``value``: text is always a string cell, never a formula or an error value
+    (openpyxl would make "=…" a formula and "#N/A" an error), and text that looks like a formula
+    is marked with the quote prefix so Excel keeps it text even when someone edits the cell."""
+    if not isinstance(value, str):
+        return value
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel refuses (openpyxl would raise)
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if starts_a_formula(text):
+        cell.quotePrefix = True
+    return cell
+
+
 def xlsx_response(filename: str, header, rows, *, title: str) -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
-    sheet.append(header)
+    sheet.append([_xlsx_cell(sheet, value) for value in header])
     for row in rows:
-        sheet.append(row)
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.converters import is_database_id
 from courses.selectors import localized_titles
 from reports.scope import Scope
 from reports.selectors import Filters, report_courses
@@ -16,14 +17,31 @@ PERIODS = [
 ]
 
 
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice by id, where an id no row can have (0, negative, past 2**63 - 1) is an invalid
+    choice like any unknown id. Without this check SQLite fails on such a number (OverflowError,
+    a 500) in lookups Django does not guard, such as a Wagtail page subclass's primary key."""
+
+    def to_python(self, value):
+        if isinstance(value, str) and value not in self.empty_values:
+            try:
+                number = int(value)
+            except ValueError:
+                pass  # not a number at all: the normal lookup refuses it with the normal message
+            else:
+                if not is_database_id(number):
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+                    )
+        return super().to_python(value)
+
+
 class ReportFilterForm(forms.Form):
     """The dashboard's filters, read from the query string so a view can be bookmarked."""
 
-    course = forms.ModelChoiceField(
-        label=_("Course"), queryset=None, required=False, empty_label=_("All required courses")
-    )
-    agency = forms.ModelChoiceField(label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies"))
-    region = forms.ModelChoiceField(label=_("Region"), queryset=None, required=False, empty_label=_("All regions"))
+    course = IdChoiceField(label=_("Course"), queryset=None, required=False, empty_label=_("All required courses"))
+    agency = IdChoiceField(label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies"))
+    region = IdChoiceField(label=_("Region"), queryset=None, required=False, empty_label=_("All regions"))
     period = forms.ChoiceField(label=_("Completions in"), choices=PERIODS, required=False)
 
     def __init__(self, data, *, scope: Scope):

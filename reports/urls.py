@@ -11,5 +11,5 @@ urlpatterns = [
     ),
     path("reports/headcounts/", views.headcounts, name="reports_headcounts"),
     path("reports/invitations/", invitations.upload, name="reports_invite"),
-    path("reports/invitations/<int:batch_id>/", invitations.preview, name="reports_invite_preview"),
+    path("reports/invitations/<id:batch_id>/", invitations.preview, name="reports_invite_preview"),
 ]
