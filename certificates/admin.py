@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from certificates.forms import RevokeForm
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
+from cms.http_methods import require_GET_or_POST
 
 
 @admin.register(Certificate)
@@ -34,7 +35,7 @@ class CertificateAdmin(admin.ModelAdmin):
         return [
             path(
                 "<int:certificate_id>/revoke/",
-                self.admin_site.admin_view(self.revoke_view),
+                self.admin_site.admin_view(require_GET_or_POST(self.revoke_view)),
                 name="certificates_certificate_revoke",
             )
         ] + super().get_urls()

@@ -54,8 +54,9 @@ def verification_url(certificate) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def labels(certificate, language: str) -> dict:
-    """Every text of the certificate in one language: labels, names and dates."""
+def labels(certificate, language: str, *, stamped: bool = False) -> dict:
+    """Every text of the certificate in one language: labels, names and dates (and, when
+    ``stamped``, the status stamp of a certificate that is no longer valid)."""
     from django.utils import formats
 
     from certificates.services import course_title_in
@@ -79,20 +80,40 @@ def labels(certificate, language: str) -> dict:
             "score_label": _("Score"),
             "code_label": _("Verification code"),
             "check": _("Check this certificate at"),
+            "stamp": status_stamp(certificate, language) if stamped else None,
         }
 
 
-def render_pdf(certificate, *, second_language: str | None = None) -> bytes:
+def status_stamp(certificate, language: str) -> dict | None:
+    """What is printed across a copy of a certificate that is no longer valid (as the public
+    verification page states it), or None for a valid one."""
+    from django.utils import formats
+
+    status = certificate.public_status
+    with translation.override(language):
+        if status == "expired":
+            return {"title": _("Expired"), "detail": _("This certificate has expired.")}
+        if status == "revoked":
+            revoked = formats.date_format(certificate.revoked_at, "DATE_FORMAT") if certificate.revoked_at else "—"
+            return {"title": _("Revoked"), "detail": _("This certificate was revoked on %(date)s.") % {"date": revoked}}
+        if status == "superseded":
+            return {"title": _("Replaced by a renewal"), "detail": _("This certificate was replaced by a renewed one.")}
+    return None
+
+
+def render_pdf(certificate, *, second_language: str | None = None, stamped: bool = False) -> bytes:
     """The certificate as PDF bytes in the holder's language, optionally with every text
-    repeated in a second language (for use abroad)."""
+    repeated in a second language (for use abroad). ``stamped`` prints the status of a
+    certificate that is no longer valid across every page, so a copy handed out after it
+    expired cannot pass for a current one."""
     url = verification_url(certificate)
     with translation.override(certificate.language):
         html = render_to_string(
             "certificates/pdf.html",
             {
                 "certificate": certificate,
-                "main": labels(certificate, certificate.language),
-                "second": labels(certificate, second_language) if second_language else None,
+                "main": labels(certificate, certificate.language, stamped=stamped),
+                "second": labels(certificate, second_language, stamped=stamped) if second_language else None,
                 "verification_url": url,
                 "qr_svg": qr_svg(url),
             },

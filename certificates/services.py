@@ -104,7 +104,12 @@ def certificate_render(*, certificate: Certificate) -> Certificate:
 
 
 def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
-    """The stored PDF, rendered again from the record if the file is missing."""
+    """The PDF to hand out: the stored original (rendered again from the record if the file
+    is missing) while the certificate is valid. Once it is not (expired, or revoked or
+    superseded for a caller that hands those out at all), a copy with the status printed
+    across it; the stored original stays as it was issued."""
+    if certificate.public_status != "valid":
+        return render_pdf(certificate, stamped=True)
     if certificate.pdf:
         try:
             with certificate.pdf.open("rb") as handle:

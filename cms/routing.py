@@ -25,6 +25,7 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from cms import published
+from cms.http_methods import require_GET_or_POST
 from cms.pages import UNRESTRICTED, unrestricted
 
 SITE_FIELDS = ["id", "hostname", "port", "site_name", "root_page_id", "is_default_site"]
@@ -111,6 +112,7 @@ def _live_page(url_path: str, root_path: str) -> Page | None:
     return pages[0]
 
 
+@require_GET_or_POST  # pages are read, and forms on them sent; nothing else
 def serve(request, path):
     """Wagtail's own serve view (hooks, view restrictions, the page's ``serve``), with the
     route found by ``route`` when it applies; Wagtail reads it from the request."""

@@ -2,13 +2,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
+from cms.http_methods import require_POST, require_safe
 from courses import selectors, services
 from courses.models import CoursePage, LessonPage
 
 
 @login_required
+@require_safe
 def my_learning(request):
     learning = selectors.my_learning(user=request.user)
     return render(request, "courses/my_learning.html", {"learning": learning})
