@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.isolation import _english  # noqa: F401 (autouse: a /tg/ request leaves Tajik active)
+
 BOUNDARY = "frontline-boundary"
 
 

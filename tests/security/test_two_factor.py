@@ -283,7 +283,7 @@ def test_editors_are_offered_a_second_factor_not_required(client):
 # --- The admin without access (#14) ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("language", "phrase"), [("en", "No access to the administration"), ("tg", "маъмурият")])
+@pytest.mark.parametrize(("language", "phrase"), [("en", "No access to the administration"), ("tg", "Дастрасӣ ба идоракунӣ нест")])
 def test_signed_in_trainee_opening_the_admin_gets_a_403_page_not_a_loop(client, trainee, language, phrase):
     client.force_login(trainee)
     client.cookies["frontline_language"] = language
