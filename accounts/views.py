@@ -17,7 +17,7 @@ from django.views.i18n import set_language as django_set_language
 from accounts import services
 from accounts.forms import ErasureForm, ProfileForm
 from certificates import ratelimit
-from cms.http_methods import require_GET, require_GET_or_POST, require_POST, require_safe
+from web.http_methods import require_GET, require_GET_or_POST, require_POST, require_safe
 
 # Wrong passwords on the erasure form, per user and client address, per quarter of an hour.
 ERASE_ATTEMPTS = 5

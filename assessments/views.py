@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from assessments import questions as q
 from assessments import selectors, services
 from assessments.models import AssessmentPage, Attempt
-from cms.http_methods import require_POST, require_safe
+from web.http_methods import require_POST, require_safe
 
 
 def _refusal_message(status: selectors.Eligibility) -> str:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from certificates.forms import RevokeForm
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
-from cms.http_methods import require_GET_or_POST
+from web.http_methods import require_GET_or_POST
 
 
 @admin.register(Certificate)

@@ -7,7 +7,7 @@ from accounts import two_factor
 from certificates import codes, ratelimit, selectors, services
 from certificates.forms import VerifyForm
 from certificates.pdf import render_pdf
-from cms.http_methods import require_safe
+from web.http_methods import require_safe
 
 # Lookups per client address: per minute for everyone, per hour for codes that match nothing.
 LOOKUPS_PER_MINUTE = 20

@@ -13,7 +13,7 @@ from django.urls import path
 from wagtail.documents import urls as wagtail_document_urls
 from wagtail.documents.views.serve import serve as wagtail_serve
 
-from cms.http_methods import require_safe
+from web.http_methods import require_safe
 
 DOCUMENT_CSP = "default-src 'none'; sandbox"
 

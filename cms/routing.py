@@ -25,8 +25,8 @@ from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
 from cms import published
-from cms.http_methods import require_GET_or_POST
 from cms.pages import UNRESTRICTED, unrestricted
+from web.http_methods import require_GET_or_POST
 
 SITE_FIELDS = ["id", "hostname", "port", "site_name", "root_page_id", "is_default_site"]
 

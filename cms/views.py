@@ -7,8 +7,8 @@ from django.shortcuts import render
 from wagtail.models import Locale, Page
 from wagtail.search.query import PlainText
 
-from cms.http_methods import require_safe
 from courses.models import CoursePage, LessonPage
+from web.http_methods import require_safe
 
 logger = logging.getLogger(__name__)
 

@@ -1,11 +1,10 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
-
-from allauth.account.decorators import secure_admin_login
 
 from accounts.views import admin_login, set_language
 from cms.views import search

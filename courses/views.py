@@ -3,9 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cms.http_methods import require_POST, require_safe
 from courses import selectors, services
 from courses.models import CoursePage, LessonPage
+from web.http_methods import require_POST, require_safe
 
 
 @login_required

@@ -12,12 +12,12 @@ from django.views.decorators.cache import never_cache
 
 from accounts import two_factor
 from accounts.selectors import is_coordinator
-from cms.http_methods import require_GET_or_POST, require_safe
 from courses.selectors import localized_titles
 from reports import charts, exports, selectors, services
 from reports.forms import HeadcountForm, ReportFilterForm
 from reports.models import Headcount
 from reports.scope import Scope
+from web.http_methods import require_GET_or_POST, require_safe
 
 TRAINEES_PER_PAGE = 25
 

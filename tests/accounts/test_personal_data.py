@@ -33,8 +33,8 @@ from tests.factories import (
     build_course,
     lessons_of,
     make_coordinator,
-    with_totp,
     sign_in_with_second_factor,
+    with_totp,
 )
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,14 @@ from courses.models import Enrolment
 from reports.models import Headcount
 from reports.scope import Scope
 from reports.selectors import Filters, completion_matrix
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator, sign_in_with_second_factor
+from tests.factories import (
+    AgencyFactory,
+    RegionFactory,
+    UserFactory,
+    build_course,
+    make_coordinator,
+    sign_in_with_second_factor,
+)
 
 User = get_user_model()
 
