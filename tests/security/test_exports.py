@@ -9,7 +9,6 @@ Excel's quote prefix. Numbers stay numbers, a negative number included.
 
 import csv
 import io
-import time
 import zipfile
 
 import pytest
@@ -23,7 +22,7 @@ from accounts.models import CoordinatorScope
 from courses.models import Enrolment
 from reports import exports
 from reports.models import InvitationBatch
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course
+from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -38,19 +37,6 @@ PAYLOADS = {
     "\r=1+1": "'\r=1+1",
     "   =1+1": "'   =1+1",
 }
-
-
-def sign_in_with_second_factor(client, user) -> None:
-    """Sign in as a session that passed a password and a TOTP step, as allauth records it."""
-    client.force_login(user)
-    session = client.session
-    now = time.time()
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": now},
-        {"method": "mfa", "at": now, "type": "totp", "id": 1},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
 
 
 @pytest.fixture

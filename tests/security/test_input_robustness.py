@@ -6,7 +6,6 @@
   byte, instead of being read as Windows-1251 (names turned into mojibake and marked ready).
 """
 
-import time
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -17,26 +16,13 @@ from django.utils import translation
 from accounts.models import CoordinatorScope
 from reports.invitations import NOT_UTF8
 from reports.models import InvitationBatch
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course
+from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
 HUGE = "99999999999999999999"
 JUST_PAST_BIGINT = str(2**63)
 BAD_IDS = [HUGE, JUST_PAST_BIGINT, "-9223372036854775809", "0", "-1", "abc", "1.5", "1e3", "%00", "\x00", "9" * 400]
-
-
-def sign_in_with_second_factor(client, user) -> None:
-    """Sign in as a session that passed a password and a TOTP step, as allauth records it."""
-    client.force_login(user)
-    session = client.session
-    now = time.time()
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": now},
-        {"method": "mfa", "at": now, "type": "totp", "id": 1},
-    ]
-    session["account_authentication_methods_user"] = str(user.pk)
-    session.save()
 
 
 @pytest.fixture
