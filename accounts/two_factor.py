@@ -18,8 +18,6 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.selectors import is_coordinator
-
 # Staff holding any of these see or change other people's personal data (accounts, addresses,
 # authenticators, sessions, certificates) or who may see it (scopes, groups).
 PERSONAL_DATA_PERMISSIONS = frozenset(
@@ -54,11 +52,6 @@ def handles_personal_data_in_admin(user) -> bool:
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
     return user.is_superuser or bool(PERSONAL_DATA_PERMISSIONS & user.get_all_permissions())
-
-
-def requires_two_factor(user) -> bool:
-    """Everyone who can see other people's personal data must use a second factor."""
-    return handles_personal_data_in_admin(user) or is_coordinator(user)
 
 
 def second_factor_redirect(request, message: str) -> HttpResponseRedirect:
