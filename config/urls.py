@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts.views import admin_login, set_language
 from cms.views import search
-from config import converters  # noqa: F401 (registers <id:…> before the apps' URLconfs below are read)
+from web import converters  # noqa: F401 (registers <id:…> before the apps' URLconfs below are read)
 
 # The Django admin signs in through allauth too, so no login path skips its rate limits.
 admin.site.login = secure_admin_login(admin.site.login)

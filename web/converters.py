@@ -1,4 +1,4 @@
-"""URL converters shared by the apps' URLconfs.
+"""URL converters shared by the apps' URLconfs (registered by config/urls.py).
 
 ``<id:…>`` is Django's ``<int:…>`` for database ids: it matches only numbers a BIGINT primary key
 can hold (1 to 2**63 - 1). A larger number in a URL is simply not found (404). With ``<int:…>``
