@@ -12,17 +12,22 @@ import io
 import zipfile
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from accounts.models import CoordinatorScope
 from courses.models import Enrolment
 from reports import exports
 from reports.models import InvitationBatch
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, sign_in_with_second_factor
+from tests.factories import (
+    AgencyFactory,
+    RegionFactory,
+    UserFactory,
+    build_course,
+    make_coordinator,
+    sign_in_with_second_factor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +62,9 @@ def course(catalogue, agency):
 
 @pytest.fixture
 def coordinator(db, agency):
-    user = UserFactory(email="coordinator@example.org", full_name="Malika Saidova", agency=None, region=None)
-    CoordinatorScope.objects.create(user=user, agency=agency, region=None)
-    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
-    return user
+    return make_coordinator(
+        email="coordinator@example.org", full_name="Malika Saidova", agency=None, region=None, scopes=[(agency, None)]
+    )
 
 
 @pytest.fixture

@@ -8,15 +8,19 @@
 
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.models import CoordinatorScope
 from reports.invitations import NOT_UTF8
 from reports.models import InvitationBatch
-from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, sign_in_with_second_factor
+from tests.factories import (
+    AgencyFactory,
+    RegionFactory,
+    build_course,
+    make_coordinator,
+    sign_in_with_second_factor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +41,9 @@ def east(db):
 
 @pytest.fixture
 def coordinator(db, frontier, east):
-    user = UserFactory(email="coordinator@example.org", full_name="Malika Saidova", agency=None, region=None)
-    CoordinatorScope.objects.create(user=user, agency=None, region=None)
-    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
-    return user
+    return make_coordinator(
+        email="coordinator@example.org", full_name="Malika Saidova", agency=None, region=None, scopes=[(None, None)]
+    )
 
 
 @pytest.fixture
