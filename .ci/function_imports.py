@@ -1,6 +1,6 @@
 """List the imports of project code written inside function bodies (issue 12's measure).
 
-    python .ci/function_imports.py          # one line per import, then the count
+python .ci/function_imports.py          # one line per import, then the count
 """
 
 import ast

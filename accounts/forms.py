@@ -117,7 +117,9 @@ class ErasureForm(forms.Form):
         error_messages={"required": _("Enter your current password.")},
     )
     confirm = forms.BooleanField(
-        label=_("I understand that my name and e-mail address will be erased and that I will not be able to sign in again."),
+        label=_(
+            "I understand that my name and e-mail address will be erased and that I will not be able to sign in again."
+        ),
         error_messages={"required": _("Tick the box to confirm that you want your personal data erased.")},
     )
 

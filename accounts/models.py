@@ -141,11 +141,19 @@ class CoordinatorScope(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coordinator_scopes")
     agency = models.ForeignKey(
-        Agency, verbose_name=_("agency"), null=True, blank=True, on_delete=models.CASCADE,
+        Agency,
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         help_text=_("Leave empty for all agencies."),
     )
     region = models.ForeignKey(
-        Region, verbose_name=_("region or duty station"), null=True, blank=True, on_delete=models.CASCADE,
+        Region,
+        verbose_name=_("region or duty station"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         help_text=_("Leave empty for all regions."),
     )
 

@@ -41,7 +41,9 @@ def held_emails(emails) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(emails), 500):
         chunk = emails[start : start + 500]
-        found.update(User.objects.annotate(lower=Lower("email")).filter(lower__in=chunk).values_list("lower", flat=True))
+        found.update(
+            User.objects.annotate(lower=Lower("email")).filter(lower__in=chunk).values_list("lower", flat=True)
+        )
         found.update(
             _holding(EmailAddress.objects.annotate(lower=Lower("email")).filter(lower__in=chunk)).values_list(
                 "lower", flat=True

@@ -66,9 +66,9 @@ def _log_entries(user) -> list[dict]:
     user_type = ContentType.objects.get_for_model(User, for_concrete_model=False)
     certificate_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
     codes = {str(pk): code for pk, code in Certificate.objects.filter(user=user).values_list("pk", "code")}
-    entries = ModelLogEntry.objects.filter(content_type=user_type, object_id=str(user.pk)) | ModelLogEntry.objects.filter(
-        content_type=certificate_type, object_id__in=list(codes)
-    )
+    entries = ModelLogEntry.objects.filter(
+        content_type=user_type, object_id=str(user.pk)
+    ) | ModelLogEntry.objects.filter(content_type=certificate_type, object_id__in=list(codes))
     rows = []
     for entry in entries.order_by("timestamp", "pk"):
         if entry.user_id is None:
@@ -153,7 +153,11 @@ def personal_data_export(*, user) -> dict:
             for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
         ],
         "two_factor_authenticators": [
-            {"type": authenticator.type, "created_at": _when(authenticator.created_at), "last_used_at": _when(authenticator.last_used_at)}
+            {
+                "type": authenticator.type,
+                "created_at": _when(authenticator.created_at),
+                "last_used_at": _when(authenticator.last_used_at),
+            }
             for authenticator in Authenticator.objects.filter(user=user).order_by("created_at", "pk")
         ],
         "enrolments": [
@@ -236,7 +240,10 @@ def personal_data_export_record(*, user) -> None:
 def _delete_sessions(user) -> int:
     """End the user's sessions. Database-backed sessions are found and deleted; with any
     other engine the unusable password already invalidates them (the session auth hash)."""
-    if settings.SESSION_ENGINE not in {"django.contrib.sessions.backends.db", "django.contrib.sessions.backends.cached_db"}:
+    if settings.SESSION_ENGINE not in {
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    }:
         return 0
     store = import_module(settings.SESSION_ENGINE).SessionStore
     keys = []

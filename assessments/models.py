@@ -36,9 +36,7 @@ class AssessmentPage(ViewRestrictionsInOneQuery, Page):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("Leave empty for no time limit."),
     )
-    show_correct_answers = models.BooleanField(
-        _("show correct answers after submission"), default=True
-    )
+    show_correct_answers = models.BooleanField(_("show correct answers after submission"), default=True)
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
 
     content_panels = Page.content_panels + [
@@ -79,9 +77,7 @@ class Attempt(models.Model):
         TIMED_OUT = "timed_out", _("Time ran out")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="attempts")
-    assessment = models.ForeignKey(
-        AssessmentPage, null=True, on_delete=models.SET_NULL, related_name="attempts"
-    )
+    assessment = models.ForeignKey(AssessmentPage, null=True, on_delete=models.SET_NULL, related_name="attempts")
     course = models.ForeignKey("courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="attempts")
     revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
     language = models.CharField(_("language"), max_length=10)

@@ -93,7 +93,7 @@ def answers_from_post(post, items: list[dict]) -> dict[str, list[str]]:
     for key in post:
         if not key.startswith(ANSWER_PREFIX):
             continue
-        question_id = key[len(ANSWER_PREFIX):]
+        question_id = key[len(ANSWER_PREFIX) :]
         question = questions.get(question_id)
         if question is None:
             raise InvalidAnswers(f"unknown question {question_id!r}")

@@ -91,9 +91,7 @@ def open_attempt(*, user, assessment: AssessmentPage) -> Attempt | None:
 
 
 def user_attempts(*, user, course: CoursePage):
-    return Attempt.objects.filter(user=user, course=canonical_page(course)).exclude(
-        status=Attempt.Status.IN_PROGRESS
-    )
+    return Attempt.objects.filter(user=user, course=canonical_page(course)).exclude(status=Attempt.Status.IN_PROGRESS)
 
 
 @dataclass(frozen=True)

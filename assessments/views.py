@@ -60,7 +60,9 @@ def assessment_overview(request, page: AssessmentPage):
 @require_safe
 def attempt_detail(request, attempt_id: int):
     """An open attempt shows its questions; a submitted one shows its result."""
-    attempt = get_object_or_404(Attempt.objects.select_related("assessment", "course"), pk=attempt_id, user=request.user)
+    attempt = get_object_or_404(
+        Attempt.objects.select_related("assessment", "course"), pk=attempt_id, user=request.user
+    )
     attempt = services.attempt_close_if_expired(attempt=attempt)
     if not attempt.is_open:
         return _result(request, attempt)
@@ -79,9 +81,15 @@ def attempt_submit(request, attempt_id: int):
     except q.InvalidAnswers:
         messages.error(
             request,
-            _("Your answers could not be accepted: they refer to questions or choices that are not part of this attempt. Please answer the questions below."),
+            _(
+                "Your answers could not be accepted: they refer to questions or choices that are not part of this attempt. Please answer the questions below."
+            ),
         )
-        selected = {key[len(q.ANSWER_PREFIX):]: request.POST.getlist(key) for key in request.POST if key.startswith(q.ANSWER_PREFIX)}
+        selected = {
+            key[len(q.ANSWER_PREFIX) :]: request.POST.getlist(key)
+            for key in request.POST
+            if key.startswith(q.ANSWER_PREFIX)
+        }
         return _take(request, attempt, selected=selected, status=400)
     if not graded:
         messages.info(request, _("This attempt was already submitted; here is its result."))

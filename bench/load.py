@@ -71,8 +71,18 @@ GENERATE = (
     "DATABASE_URL=... .venv/bin/python manage.py generate_load_data"
 )
 KIND_ORDER = [
-    "lesson", "course", "catalogue", "my_learning", "lesson_complete", "assessment", "attempt_start",
-    "attempt", "attempt_submit", "attempt_result", "certificates", "certificate_pdf",
+    "lesson",
+    "course",
+    "catalogue",
+    "my_learning",
+    "lesson_complete",
+    "assessment",
+    "attempt_start",
+    "attempt",
+    "attempt_submit",
+    "attempt_result",
+    "certificates",
+    "certificate_pdf",
 ]
 
 
@@ -123,9 +133,10 @@ def free_port() -> int:
 
 
 def check_data() -> None:
+    from wagtail.models import Locale
+
     from courses.selectors import catalogue_courses
     from reports.loaddata import generated_users
-    from wagtail.models import Locale
 
     if not generated_users().exists() or catalogue_courses(locale=Locale.get_default()).count() < 4:
         say(f"No generated data in this database. Create it first:\n    {GENERATE}")
@@ -134,8 +145,9 @@ def check_data() -> None:
 
 def courses_in_roles():
     """The four seed courses (default language): certified, two assessments open, not started."""
-    from courses.selectors import catalogue_courses
     from wagtail.models import Locale
+
+    from courses.selectors import catalogue_courses
 
     courses = list(catalogue_courses(locale=Locale.get_default())[:4])
     return courses[0], courses[1:3], courses[3]
@@ -256,10 +268,19 @@ def ensure_certificates(users) -> None:
         items = q.draw(assessment.questions, per_attempt=assessment.questions_per_attempt)
         with transaction.atomic():
             attempt = Attempt.objects.create(
-                user=user, assessment=assessment, course=certified, revision_id=assessment.live_revision_id,
-                language=user.preferred_language, questions=items, pass_mark=assessment.pass_mark,
-                status=Attempt.Status.SUBMITTED, submitted_at=timezone.now(), points=1, max_points=1,
-                score=100, passed=True,
+                user=user,
+                assessment=assessment,
+                course=certified,
+                revision_id=assessment.live_revision_id,
+                language=user.preferred_language,
+                questions=items,
+                pass_mark=assessment.pass_mark,
+                status=Attempt.Status.SUBMITTED,
+                submitted_at=timezone.now(),
+                points=1,
+                max_points=1,
+                score=100,
+                passed=True,
             )
             certificate_issue(attempt=attempt)
     rendered = 0
@@ -316,13 +337,28 @@ class Server:
         self.port = port
         self.log = (OUT / "gunicorn.log").open("w")
         command = [
-            str(VENV_BIN / "gunicorn"), "config.wsgi",
-            "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
-            "--bind", f"127.0.0.1:{port}", "--backlog", "2048", "--timeout", "60",
+            str(VENV_BIN / "gunicorn"),
+            "config.wsgi",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            worker_class,
+            "--threads",
+            str(threads),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--backlog",
+            "2048",
+            "--timeout",
+            "60",
             # Longer than a trainee's think time: a browser's idle connection is not closed under
             # it just as it sends a form (gunicorn's default is 2 s; a proxy in front does the same).
-            "--keep-alive", "10",
-            "--chdir", str(ROOT), "--log-level", "warning",
+            "--keep-alive",
+            "10",
+            "--chdir",
+            str(ROOT),
+            "--log-level",
+            "warning",
         ]
         self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
 
@@ -389,7 +425,11 @@ def login(port: int, user, number: int) -> tuple[dict, float]:
         raise RuntimeError(f"login page for {user.email}: status {status}")
     origin = f"https://127.0.0.1:{port}"
     status, headers, _body = request(
-        port, "POST", path, source=source, cookies=cookies,
+        port,
+        "POST",
+        path,
+        source=source,
+        cookies=cookies,
         body=urlencode({"csrfmiddlewaretoken": token.group(1).decode(), "login": user.email, "password": PASSWORD}),
         headers={"Content-Type": "application/x-www-form-urlencoded", "Origin": origin, "Referer": origin + path},
     )
@@ -405,7 +445,13 @@ def warm_up(port: int, plan: dict) -> None:
     pages = plan["pages"]
     for _ in range(4):
         for code, urls in pages.items():
-            for url in [urls["catalogue"], urls["my_learning"], urls["certificates"], *urls["courses"], *urls["lessons"]]:
+            for url in [
+                urls["catalogue"],
+                urls["my_learning"],
+                urls["certificates"],
+                *urls["courses"],
+                *urls["lessons"],
+            ]:
                 request(port, "GET", url, cookies=trainee["cookies"])
         request(port, "GET", plan["bare"])
 
@@ -418,10 +464,26 @@ def run_locust(name: str, user_class: str, users: int, seconds: int, port: int, 
 
     prefix = OUT / name
     command = [
-        str(VENV_BIN / "locust"), "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-        "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
-        "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--only-summary",
-        "--loglevel", "WARNING", "--stop-timeout", "30", user_class,
+        str(VENV_BIN / "locust"),
+        "-f",
+        str(ROOT / "bench" / "locustfile.py"),
+        "--headless",
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(users),
+        "--run-time",
+        f"{seconds}s",
+        "--host",
+        f"http://127.0.0.1:{port}",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+        "--stop-timeout",
+        "30",
+        user_class,
     ]
     env = dict(os.environ, BENCH_PLAN=str(plan_path))
     processes = [psutil.Process(pid) for pid in server.pids()]
@@ -490,16 +552,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=200, help="simulated trainees (default %(default)s)")
     parser.add_argument("--seconds", type=int, default=60, help="length of the trainees' run (default %(default)s)")
-    parser.add_argument("--think", type=float, nargs=2, default=[1.0, 3.0], metavar=("MIN", "MAX"),
-                        help="think time between a trainee's pages, seconds (default 1 3)")
-    parser.add_argument("--saturation-users", type=int, default=16,
-                        help="clients without think time for the throughput ceiling (default %(default)s)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        nargs=2,
+        default=[1.0, 3.0],
+        metavar=("MIN", "MAX"),
+        help="think time between a trainee's pages, seconds (default 1 3)",
+    )
+    parser.add_argument(
+        "--saturation-users",
+        type=int,
+        default=16,
+        help="clients without think time for the throughput ceiling (default %(default)s)",
+    )
     parser.add_argument("--saturation-seconds", type=int, default=15, help="default %(default)s")
     parser.add_argument("--repeat", type=int, default=3, help="lesson/bare throughput pairs (default %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="gthread",
-                        help="gunicorn worker class (default %(default)s: a worker waiting on the database "
-                        "or the cache serves another request meanwhile)")
+    parser.add_argument(
+        "--worker-class",
+        default="gthread",
+        help="gunicorn worker class (default %(default)s: a worker waiting on the database "
+        "or the cache serves another request meanwhile)",
+    )
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (default %(default)s)")
     parser.add_argument("--skip-trainees", action="store_true", help="only measure the throughput ceiling")
     args = parser.parse_args()
@@ -523,8 +598,10 @@ def main() -> int:
 
     check_data()
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-    say(f"PostgreSQL {settings.DATABASES['default']['NAME']}, cache {cache}, "
-        f"sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}, CONN_MAX_AGE {settings.DATABASES['default']['CONN_MAX_AGE']}")
+    say(
+        f"PostgreSQL {settings.DATABASES['default']['NAME']}, cache {cache}, "
+        f"sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}, CONN_MAX_AGE {settings.DATABASES['default']['CONN_MAX_AGE']}"
+    )
     say(f"collectstatic into {static_root}…")
     call_command("collectstatic", interactive=False, verbosity=0)
     say(f"preparing {args.users} bench trainees…")
@@ -536,8 +613,10 @@ def main() -> int:
 
     connections.close_all()
 
-    say(f"starting gunicorn on 127.0.0.1:{port} ({args.workers} workers, {args.worker_class}"
-        f"{f' x {args.threads} threads' if args.threads > 1 else ''})…")
+    say(
+        f"starting gunicorn on 127.0.0.1:{port} ({args.workers} workers, {args.worker_class}"
+        f"{f' x {args.threads} threads' if args.threads > 1 else ''})…"
+    )
     server = Server(env, port, args.workers, args.worker_class, args.threads)
     exit_status = 0
     try:
@@ -547,8 +626,10 @@ def main() -> int:
         with ThreadPoolExecutor(max_workers=8) as pool:
             results = list(pool.map(lambda pair: login(port, pair[1], pair[0]), enumerate(users)))
         login_seconds = [seconds for _cookies, seconds in results]
-        say(f"  {len(users)} logins in {time.monotonic() - login_started:.1f} s (median "
-            f"{statistics.median(login_seconds) * 1000:.0f} ms each, 8 at a time)")
+        say(
+            f"  {len(users)} logins in {time.monotonic() - login_started:.1f} s (median "
+            f"{statistics.median(login_seconds) * 1000:.0f} ms each, 8 at a time)"
+        )
         plan = {
             "trainees": [
                 {"email": u.email, "language": u.preferred_language, "cookies": cookies}
@@ -569,43 +650,56 @@ def main() -> int:
             rows, failures, cpu = run_locust("trainees", "Trainee", args.users, args.seconds, port, plan_path, server)
         ceiling = []
         for run in range(1, args.repeat + 1):
-            say(f"throughput ceiling {run}/{args.repeat}: {args.saturation_users} clients, "
-                f"{args.saturation_seconds} s lesson pages, then {args.saturation_seconds} s bare view…")
+            say(
+                f"throughput ceiling {run}/{args.repeat}: {args.saturation_users} clients, "
+                f"{args.saturation_seconds} s lesson pages, then {args.saturation_seconds} s bare view…"
+            )
             lesson, lesson_failures, lesson_cpu = run_locust(
                 "lesson", "LessonReader", args.saturation_users, args.saturation_seconds, port, plan_path, server
             )
             bare, bare_failures, bare_cpu = run_locust(
                 "bare", "BareView", args.saturation_users, args.saturation_seconds, port, plan_path, server
             )
-            ceiling.append((lesson["Aggregated"], bare["Aggregated"], lesson_failures + bare_failures,
-                            lesson_cpu, bare_cpu))
-            say(f"  lesson {lesson['Aggregated']['rps']:.0f} rps, bare {bare['Aggregated']['rps']:.0f} rps, "
-                f"ratio {lesson['Aggregated']['rps'] / bare['Aggregated']['rps']:.3f}")
+            ceiling.append(
+                (lesson["Aggregated"], bare["Aggregated"], lesson_failures + bare_failures, lesson_cpu, bare_cpu)
+            )
+            say(
+                f"  lesson {lesson['Aggregated']['rps']:.0f} rps, bare {bare['Aggregated']['rps']:.0f} rps, "
+                f"ratio {lesson['Aggregated']['rps'] / bare['Aggregated']['rps']:.3f}"
+            )
     finally:
         say("stopping gunicorn…")
         server.stop()
         shutil.rmtree(static_root, ignore_errors=True)
 
     print()
-    print(f"Logins before the run (real form, PBKDF2): {len(login_seconds)}, "
-          f"p50 {statistics.median(login_seconds) * 1000:.0f} ms, p95 {percentile(login_seconds, 0.95) * 1000:.0f} ms")
+    print(
+        f"Logins before the run (real form, PBKDF2): {len(login_seconds)}, "
+        f"p50 {statistics.median(login_seconds) * 1000:.0f} ms, p95 {percentile(login_seconds, 0.95) * 1000:.0f} ms"
+    )
     if not args.skip_trainees:
         total = rows["Aggregated"]
-        print(f"\n{args.users} trainees, {args.seconds} s, think time {args.think[0]:g}-{args.think[1]:g} s "
-              f"(gunicorn {args.workers} {args.worker_class} workers; server CPU {cpu * 100:.0f}% of one core):")
+        print(
+            f"\n{args.users} trainees, {args.seconds} s, think time {args.think[0]:g}-{args.think[1]:g} s "
+            f"(gunicorn {args.workers} {args.worker_class} workers; server CPU {cpu * 100:.0f}% of one core):"
+        )
         print(table(rows))
         for line in failures[:20]:
             print("  error:", line)
         p95_ok = total["p95"] <= P95_TARGET_MS
         errors_ok = total["errors"] == 0
-        print(f"  target p95 <= {P95_TARGET_MS} ms: {'met' if p95_ok else 'MISSED'} ({total['p95']:.0f} ms); "
-              f"errors = 0: {'met' if errors_ok else 'MISSED'} ({total['errors']})")
+        print(
+            f"  target p95 <= {P95_TARGET_MS} ms: {'met' if p95_ok else 'MISSED'} ({total['p95']:.0f} ms); "
+            f"errors = 0: {'met' if errors_ok else 'MISSED'} ({total['errors']})"
+        )
         exit_status |= 0 if p95_ok and errors_ok else 1
     lesson_rps = [c[0]["rps"] for c in ceiling]
     bare_rps = [c[1]["rps"] for c in ceiling]
     ratios = [lesson / bare for lesson, bare in zip(lesson_rps, bare_rps)]
-    print(f"\nThroughput ceiling ({args.saturation_users} clients, no think time, {args.saturation_seconds} s each, "
-          f"{args.repeat} runs):")
+    print(
+        f"\nThroughput ceiling ({args.saturation_users} clients, no think time, {args.saturation_seconds} s each, "
+        f"{args.repeat} runs):"
+    )
     print(f"  {'':<22}{'rps per run':<28}{'median':>8}{'p50 ms':>8}{'p95 ms':>8}{'errors':>8}{'server CPU':>12}")
     for label, index, values in (("signed-in lesson page", 0, lesson_rps), ("bare Django view", 1, bare_rps)):
         runs = ", ".join(f"{v:.0f}" for v in values)
@@ -613,14 +707,18 @@ def main() -> int:
         p95 = statistics.median(c[index]["p95"] for c in ceiling)
         errors = sum(c[index]["errors"] for c in ceiling)
         cpu = statistics.median(c[3 + index] for c in ceiling)
-        print(f"  {label:<22}{runs:<28}{statistics.median(values):>8.0f}{p50:>8.0f}{p95:>8.0f}{errors:>8}{cpu * 100:>11.0f}%")
+        print(
+            f"  {label:<22}{runs:<28}{statistics.median(values):>8.0f}{p50:>8.0f}{p95:>8.0f}{errors:>8}{cpu * 100:>11.0f}%"
+        )
     for _l, _b, fails, *_cpu in ceiling:
         for line in fails[:10]:
             print("  error:", line)
     ratio = statistics.median(ratios)
     ratio_ok = ratio >= RATIO_TARGET
-    print(f"  lesson / bare: {', '.join(f'{r:.3f}' for r in ratios)}; median {ratio:.3f} (1/{1 / ratio:.1f}); "
-          f"target >= {RATIO_TARGET:g}: {'met' if ratio_ok else 'MISSED'}")
+    print(
+        f"  lesson / bare: {', '.join(f'{r:.3f}' for r in ratios)}; median {ratio:.3f} (1/{1 / ratio:.1f}); "
+        f"target >= {RATIO_TARGET:g}: {'met' if ratio_ok else 'MISSED'}"
+    )
     exit_status |= 0 if ratio_ok else 1
     return exit_status
 

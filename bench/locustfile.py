@@ -68,7 +68,9 @@ class SignedIn(FastHttpUser):
         with self.client.get(url, name=name, allow_redirects=False, catch_response=True) as response:
             if response.status_code != 200:
                 response.failure(f"status {response.status_code} {response.headers.get('Location', '')}")
-            elif marker is not None and marker not in (response.content if isinstance(marker, bytes) else response.text):
+            elif marker is not None and marker not in (
+                response.content if isinstance(marker, bytes) else response.text
+            ):
                 response.failure(f"{marker!r} missing")
             return response
 

@@ -167,16 +167,24 @@ def main(argv=None) -> int:
 
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        print(f"{connection.settings_dict['NAME']} has unapplied migrations: run manage.py migrate first.", file=sys.stderr)
+        print(
+            f"{connection.settings_dict['NAME']} has unapplied migrations: run manage.py migrate first.",
+            file=sys.stderr,
+        )
         return 2
     trainees = generated_users().filter(agency__isnull=False).count()
     if not trainees:
-        print(f"No generated trainees in {connection.settings_dict['NAME']}. Fill it first:\n  {GENERATE}", file=sys.stderr)
+        print(
+            f"No generated trainees in {connection.settings_dict['NAME']}. Fill it first:\n  {GENERATE}",
+            file=sys.stderr,
+        )
         return 2
 
     client = Client()
     client.force_login(coordinator())
-    print(f"Database {connection.settings_dict['NAME']}: {trainees:,} generated trainees; {args.runs} runs after 2 warm-ups.\n")
+    print(
+        f"Database {connection.settings_dict['NAME']}: {trainees:,} generated trainees; {args.runs} runs after 2 warm-ups.\n"
+    )
 
     header = f"{'page':44} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'size':>9}  target"
     print(header)
@@ -204,7 +212,9 @@ def main(argv=None) -> int:
         print(f"{label:44} {result['median']:>10.0f} {result['p95']:>8.0f} {queries:>8} {size:>9}  {target}")
         slow_queries.append((label, result["slowest"]))
     print()
-    print(f"Targets: dashboard p95 <= {DASHBOARD_P95_MS} ms with a constant query count; matrix export p95 <= {EXPORT_P95_MS} ms.")
+    print(
+        f"Targets: dashboard p95 <= {DASHBOARD_P95_MS} ms with a constant query count; matrix export p95 <= {EXPORT_P95_MS} ms."
+    )
     print("Result: " + ("FAIL" if failed else "PASS"))
 
     if args.explain:

@@ -29,9 +29,7 @@ class Certificate(models.Model):
 
     code = models.CharField(_("verification code"), max_length=17, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates")
-    course = models.ForeignKey(
-        "courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="certificates"
-    )
+    course = models.ForeignKey("courses.CoursePage", null=True, on_delete=models.SET_NULL, related_name="certificates")
     attempt = models.OneToOneField(
         "assessments.Attempt", on_delete=models.PROTECT, related_name="certificate", editable=False
     )

@@ -69,14 +69,18 @@ def labels(certificate, language: str, *, stamped: bool = False) -> dict:
             "title": _("Certificate of completion"),
             "certifies": _("This certifies that"),
             "completed": _("has completed the course and passed its assessment"),
-            "agency": certificate.agency_name if as_issued or not certificate.agency else certificate.agency.display_name,
+            "agency": certificate.agency_name
+            if as_issued or not certificate.agency
+            else certificate.agency.display_name,
             "course": certificate.course_title
             if as_issued or not certificate.course
             else course_title_in(certificate.course, language),
             "issued_label": _("Issued"),
             "issued": formats.date_format(certificate.issued_at, "DATE_FORMAT"),
             "valid_label": _("Valid until"),
-            "valid": formats.date_format(certificate.expires_on, "DATE_FORMAT") if certificate.expires_on else _("No expiry"),
+            "valid": formats.date_format(certificate.expires_on, "DATE_FORMAT")
+            if certificate.expires_on
+            else _("No expiry"),
             "score_label": _("Score"),
             "code_label": _("Verification code"),
             "check": _("Check this certificate at"),

@@ -8,9 +8,7 @@ from courses.selectors import canonical_page
 
 def current_certificate(*, user, course) -> Certificate | None:
     """The trainee's certificate for a course that is neither revoked nor superseded."""
-    return Certificate.objects.filter(
-        user=user, course=canonical_page(course), status=Certificate.Status.VALID
-    ).first()
+    return Certificate.objects.filter(user=user, course=canonical_page(course), status=Certificate.Status.VALID).first()
 
 
 def certificates_of(*, user) -> QuerySet[Certificate]:

@@ -60,9 +60,7 @@ def certificate_issue(*, attempt) -> Certificate:
         language=user.preferred_language,
         issued_at=issued_at,
         expires_on=(
-            add_months(timezone.localtime(issued_at).date(), course.validity_months)
-            if course.validity_months
-            else None
+            add_months(timezone.localtime(issued_at).date(), course.validity_months) if course.validity_months else None
         ),
     )
     if previous is not None:

@@ -32,7 +32,9 @@ def my_certificates(request):
 @require_safe
 def certificate_download(request, certificate_id: int):
     certificate = selectors.certificate_for_download(
-        user=request.user, certificate_id=certificate_id, second_factor_passed=two_factor.session_passed_two_factor(request)
+        user=request.user,
+        certificate_id=certificate_id,
+        second_factor_passed=two_factor.session_passed_two_factor(request),
     )
     if certificate is None:
         raise Http404

@@ -17,9 +17,7 @@ class HeadingBlock(blocks.StructBlock):
     """A section heading inside a lesson."""
 
     text = blocks.CharBlock(label=_("Text"), max_length=200)
-    level = blocks.ChoiceBlock(
-        label=_("Level"), choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2"
-    )
+    level = blocks.ChoiceBlock(label=_("Level"), choices=[("h2", _("Section")), ("h3", _("Subsection"))], default="h2")
 
     class Meta:
         icon = "title"
@@ -137,7 +135,9 @@ class VideoBlock(blocks.StructBlock):
 
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html"
+    )
     image = ImageBlock(label=_("Image"), template="blocks/image.html")
     video = VideoBlock()
     callout = CalloutBlock()
@@ -151,7 +151,9 @@ class ContentStreamBlock(blocks.StreamBlock):
     """Blocks for general pages (about, help, hotlines)."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html")
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html"
+    )
     image = ImageBlock(label=_("Image"), template="blocks/image.html")
     callout = CalloutBlock()
     legal_provision = LegalProvisionBlock()

@@ -66,8 +66,6 @@ def _body_may_exceed(meta, limit: int) -> bool:
 
 
 def request_too_large(request) -> HttpResponse:
-    response = HttpResponse(
-        render_to_string("413.html", {"limit": settings.ANONYMOUS_MAX_BODY_BYTES}), status=413
-    )
+    response = HttpResponse(render_to_string("413.html", {"limit": settings.ANONYMOUS_MAX_BODY_BYTES}), status=413)
     log_response("Request body too large (%s): %s", request.method, request.path, response=response, request=request)
     return response

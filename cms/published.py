@@ -32,7 +32,9 @@ MEMO_ENTRIES = 5_000
 
 _memo: dict[tuple, tuple[str, float, object]] = {}
 # The version a request read first, for the rest of that request (set by ContentVersionMiddleware).
-_request_version: contextvars.ContextVar[list | None] = contextvars.ContextVar("frontline_content_version", default=None)
+_request_version: contextvars.ContextVar[list | None] = contextvars.ContextVar(
+    "frontline_content_version", default=None
+)
 
 
 def version() -> str:

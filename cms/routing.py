@@ -84,7 +84,11 @@ def route(request, path: str) -> RouteResult | None:
     except LookupError:
         return None
     root_path = next(
-        (root.root_path for root in site_root_paths(request) if root.site_id == site.pk and root.language_code == language),
+        (
+            root.root_path
+            for root in site_root_paths(request)
+            if root.site_id == site.pk and root.language_code == language
+        ),
         None,
     )
     if root_path is None:
@@ -121,4 +125,3 @@ def serve(request, path):
         if result is not None:
             request._wagtail_route_for_request = result
     return wagtail_serve(request, path)
-

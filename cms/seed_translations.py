@@ -30,7 +30,9 @@ def seed_pages() -> list[tuple[str, list[Page]]]:
     language, in English, without a moderator's approval.
     """
     locale = Locale.get_default()
-    seed_lessons = {module.COURSE["slug"]: [lesson["slug"] for lesson in module.COURSE["lessons"]] for module in load_courses()}
+    seed_lessons = {
+        module.COURSE["slug"]: [lesson["slug"] for lesson in module.COURSE["lessons"]] for module in load_courses()
+    }
     groups = []
     site_pages = [page for page in (HomePage.objects.filter(locale=locale).first(),) if page]
     site_pages += list(CourseIndexPage.objects.filter(locale=locale))

@@ -48,7 +48,9 @@ def ensure_home_page(report: SeedReport) -> HomePage:
     if home is None:
         root = Page.get_first_root_node()
         # Wagtail's "Welcome" placeholder takes the slug we want; it has no content to keep.
-        Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore", numchild=0).delete()
+        Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore", numchild=0
+        ).delete()
         home = root.add_child(
             instance=HomePage(
                 title="Frontline",
@@ -167,7 +169,11 @@ def _question_block(item: dict, *path) -> dict:
         value = {
             "question": item["question"],
             "choices": [
-                {"type": "item", "id": _seed_id(*path, "choice", i), "value": dict(text=c["text"], is_correct=c["is_correct"])}
+                {
+                    "type": "item",
+                    "id": _seed_id(*path, "choice", i),
+                    "value": dict(text=c["text"], is_correct=c["is_correct"]),
+                }
                 for i, c in enumerate(item["choices"])
             ],
             "explanation": item["explanation"],
@@ -243,7 +249,9 @@ def ensure_groups() -> None:
     admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     # "Translate this page" (wagtail-localize): editors translate courses as they author them; the
     # translation is a draft until someone who may publish (a moderator) publishes it.
-    submit_translation = Permission.objects.get(content_type__app_label="wagtail_localize", codename="submit_translation")
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
     for group in (editors, moderators):
         group.permissions.add(admin_access, submit_translation)
 

@@ -360,7 +360,16 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # browser recognises: Chromium logs an unknown one (e.g. interest-cohort) as a console error.
 PERMISSIONS_POLICY = {
     feature: []
-    for feature in ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment", "usb")
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
 }
 
 # Background work (certificate PDFs) goes through Django's tasks framework. The immediate
@@ -374,5 +383,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every background task it runs; that is noise outside debugging.
-    "loggers": {name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools")},
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools")
+    },
 }

@@ -91,7 +91,9 @@ def _lesson_totals(courses) -> dict[str, int]:
     """Number of live lessons under each course, keyed by the course's translation key."""
     if not courses:
         return {}
-    return published.remembered("lesson_totals", tuple(course.pk for course in courses), lambda: _count_lessons(courses))
+    return published.remembered(
+        "lesson_totals", tuple(course.pk for course in courses), lambda: _count_lessons(courses)
+    )
 
 
 def _count_lessons(courses) -> dict[str, int]:

@@ -22,9 +22,7 @@ def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
     lesson = canonical_page(lesson)
     course = CoursePage.objects.get(path=lesson.path[: -Page.steplen])
     enrolment = enrol(user=user, course=course)
-    completion, created = LessonCompletion.objects.get_or_create(
-        user=user, lesson=lesson, defaults={"course": course}
-    )
+    completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson, defaults={"course": course})
     if created:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
         course_refresh_completion(user=user, course=course)
@@ -60,7 +58,5 @@ def course_refresh_completion(*, user, course: CoursePage) -> bool:
     if not course_requirements_met(user=user, course=course):
         return False
     enrol(user=user, course=course)
-    Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True).update(
-        completed_at=timezone.now()
-    )
+    Enrolment.objects.filter(user=user, course=course, completed_at__isnull=True).update(completed_at=timezone.now())
     return True

@@ -47,5 +47,7 @@ def lesson_complete(request, lesson_id: int):
         messages.success(request, _("Well done: you have completed every lesson of this course."))
         return redirect(context["course"].get_url(request))
     messages.success(request, _("Lesson marked as complete."))
-    following = context["next_lesson"] or selectors.next_lesson(lessons=context["lessons"], progress=context["progress"])
+    following = context["next_lesson"] or selectors.next_lesson(
+        lessons=context["lessons"], progress=context["progress"]
+    )
     return redirect((following or context["course"]).get_url(request))

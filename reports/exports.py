@@ -42,10 +42,18 @@ def spreadsheet_unquoted(text: str) -> str:
     return text
 
 
-
 def matrix_header() -> list[str]:
-    return [_("Agency"), _("Region"), _("Headcount"), _("Registered"), _("Enrolled"), _("Completed"),
-            _("Valid certificates"), _("Coverage (%)"), _("Overdue")]
+    return [
+        _("Agency"),
+        _("Region"),
+        _("Headcount"),
+        _("Registered"),
+        _("Enrolled"),
+        _("Completed"),
+        _("Valid certificates"),
+        _("Coverage (%)"),
+        _("Overdue"),
+    ]
 
 
 def matrix_rows(matrix):
@@ -54,13 +62,33 @@ def matrix_rows(matrix):
             if cell is None:
                 continue
             coverage = round(100 * cell.coverage, 1) if cell.coverage is not None else ""
-            yield [agency.display_name, region.display_name, cell.headcount if cell.headcount is not None else "",
-                   cell.registered, cell.enrolled, cell.completed, cell.certified, coverage, cell.overdue]
+            yield [
+                agency.display_name,
+                region.display_name,
+                cell.headcount if cell.headcount is not None else "",
+                cell.registered,
+                cell.enrolled,
+                cell.completed,
+                cell.certified,
+                coverage,
+                cell.overdue,
+            ]
 
 
 def trainee_header() -> list[str]:
-    return [_("Full name"), _("E-mail"), _("Agency"), _("Region"), _("Position"), _("Lessons done"),
-            _("Attempts"), _("Best score (%)"), _("Certificate"), _("Certificate expires"), _("Last activity")]
+    return [
+        _("Full name"),
+        _("E-mail"),
+        _("Agency"),
+        _("Region"),
+        _("Position"),
+        _("Lessons done"),
+        _("Attempts"),
+        _("Best score (%)"),
+        _("Certificate"),
+        _("Certificate expires"),
+        _("Last activity"),
+    ]
 
 
 def trainee_rows(queryset):
@@ -68,8 +96,11 @@ def trainee_rows(queryset):
         yield [
             "" if trainee.erased_at else trainee.full_name,
             "" if trainee.erased_at else trainee.email,
-            trainee.agency.display_name, trainee.region.display_name,
-            trainee.position, trainee.lessons_done, trainee.attempt_count,
+            trainee.agency.display_name,
+            trainee.region.display_name,
+            trainee.position,
+            trainee.lessons_done,
+            trainee.attempt_count,
             "" if trainee.best_score is None else trainee.best_score,
             trainee.certificate_status or "",
             trainee.certificate_expires.isoformat() if trainee.certificate_expires else "",

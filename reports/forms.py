@@ -101,6 +101,8 @@ class HeadcountForm(forms.Form):
 class InvitationUploadForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("Columns: full_name, email, agency, region, position, language. Agency and region by code or name."),
+        help_text=_(
+            "Columns: full_name, email, agency, region, position, language. Agency and region by code or name."
+        ),
         error_messages={"required": _("Choose a CSV file to upload.")},
     )

@@ -95,7 +95,7 @@ def _decode_8bit(data: bytes) -> str:
     if multibyte >= invalid:
         newline = b"\n" if b"\n" in data else b"\r"
         raise InvalidFile(NOT_UTF8 % {"line": data.count(newline, 0, first_bad) + 1, "offset": first_bad + 1})
-    body = data[len(codecs.BOM_UTF8):] if data.startswith(codecs.BOM_UTF8) else data
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
         return body.decode("cp1251")
     except UnicodeDecodeError:
@@ -117,11 +117,15 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise InvalidFile(_("The file could not be read as text. Save it from your spreadsheet as “CSV UTF-8”.")) from None
+            raise InvalidFile(
+                _("The file could not be read as text. Save it from your spreadsheet as “CSV UTF-8”.")
+            ) from None
     else:
         if b"\x00" in data:
             raise InvalidFile(
-                _("This does not look like a CSV file. Save the list from your spreadsheet as “CSV UTF-8” and upload that.")
+                _(
+                    "This does not look like a CSV file. Save the list from your spreadsheet as “CSV UTF-8” and upload that."
+                )
             )
         text = _decode_8bit(data)
     text = text.lstrip("\ufeff")
@@ -358,7 +362,8 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
             else:
                 if email in first_row_of:
                     errors.append(
-                        _("This e-mail address already appears in row %(row)s of the file.") % {"row": first_row_of[email]}
+                        _("This e-mail address already appears in row %(row)s of the file.")
+                        % {"row": first_row_of[email]}
                     )
                 else:
                     first_row_of[email] = number
@@ -370,9 +375,7 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
         if problem:
             errors.append(_region_error(problem, values.get("region", "")))
         if agency_id and region_id and not scope.allows(agency_id, region_id):
-            errors.append(
-                _scope_error(agencies.active[agency_id].display_name, regions.active[region_id].display_name)
-            )
+            errors.append(_scope_error(agencies.active[agency_id].display_name, regions.active[region_id].display_name))
 
         if len(position) > position_max:
             errors.append(_("Position is too long (at most %(max)s characters).") % {"max": position_max})
@@ -420,7 +423,9 @@ def recheck(rows: list[dict], *, scope: Scope) -> int:
             errors.append(_("Region “%(value)s” is no longer in use.") % {"value": row["region"]})
         if not errors and not scope.allows(row["agency_id"], row["region_id"]):
             errors.append(
-                _scope_error(active_agencies[row["agency_id"]].display_name, active_regions[row["region_id"]].display_name)
+                _scope_error(
+                    active_agencies[row["agency_id"]].display_name, active_regions[row["region_id"]].display_name
+                )
             )
         if errors:
             row["errors"] = errors
@@ -578,8 +583,12 @@ def preview(request, batch_id: int):
     rows = [
         row
         | {
-            "agency_label": agencies[row["agency_id"]].display_name if row.get("agency_id") in agencies else row["agency"],
-            "region_label": regions[row["region_id"]].display_name if row.get("region_id") in regions else row["region"],
+            "agency_label": agencies[row["agency_id"]].display_name
+            if row.get("agency_id") in agencies
+            else row["agency"],
+            "region_label": regions[row["region_id"]].display_name
+            if row.get("region_id") in regions
+            else row["region"],
             "language_label": languages.get(row["language"], row["language"]),
         }
         for row in batch.rows
@@ -610,7 +619,11 @@ def _confirm(request, batch_id: int):
                 messages.info(
                     request,
                     _("These invitations were already sent on %(date)s; nothing was sent again.")
-                    % {"date": date_format(timezone.localtime(batch.sent_at), "DATETIME_FORMAT") if batch.sent_at else "—"},
+                    % {
+                        "date": date_format(timezone.localtime(batch.sent_at), "DATETIME_FORMAT")
+                        if batch.sent_at
+                        else "—"
+                    },
                 )
                 return redirect("reports_invite_preview", batch_id=batch.pk)
             rows = batch.valid_rows  # the same dicts as in batch.rows, so errors added below are kept
@@ -643,9 +656,7 @@ def _confirm(request, batch_id: int):
                 data={"batch": batch.pk, "invited": len(users)},
             )
             transaction.on_commit(
-                _send_later(
-                    [user.pk for user in users], request.build_absolute_uri("/"), request.user.get_full_name()
-                )
+                _send_later([user.pk for user in users], request.build_absolute_uri("/"), request.user.get_full_name())
             )
     except IntegrityError:
         logger.warning("Invitation batch %s: an account was created while sending", batch_id, exc_info=True)

@@ -73,8 +73,15 @@ REGION_WEIGHTS = {
     "border-troops": {"dushanbe": 6, "sughd": 22, "khatlon": 34, "gbao": 30, "drs": 8},
     "consular": {"dushanbe": 40, "abroad-ru": 30, "abroad-kz": 12, "abroad-tr": 10, "abroad-ae": 8},
     "migration": {
-        "dushanbe": 20, "sughd": 22, "khatlon": 22, "gbao": 3, "drs": 13,
-        "abroad-ru": 14, "abroad-kz": 4, "abroad-tr": 1, "abroad-ae": 1,
+        "dushanbe": 20,
+        "sughd": 22,
+        "khatlon": 22,
+        "gbao": 3,
+        "drs": 13,
+        "abroad-ru": 14,
+        "abroad-kz": 4,
+        "abroad-tr": 1,
+        "abroad-ae": 1,
     },
     "mia-ctip": {"dushanbe": 55, "sughd": 18, "khatlon": 17, "gbao": 3, "drs": 7},
     "customs": {"dushanbe": 18, "sughd": 35, "khatlon": 27, "gbao": 10, "drs": 10},
@@ -89,19 +96,91 @@ NO_CERTIFICATES_REGIONS = {"abroad-ae"}
 STAFF_WITHOUT_TRAINEES = {("drug-control", "gbao"): 0.0012}  # headcount = share x trainees
 
 MALE_NAMES = [
-    "Abdullo", "Akmal", "Alisher", "Anvar", "Bahodur", "Bakhtiyor", "Behruz", "Daler", "Dilshod", "Farhod",
-    "Farrukh", "Firdavs", "Ismoil", "Jamshed", "Khurshed", "Komron", "Mahmadali", "Manuchehr", "Muhammad",
-    "Nurullo", "Parviz", "Rustam", "Saidali", "Sharif", "Shavkat", "Sino", "Sunnatullo", "Umed", "Zafar", "Zoir",
+    "Abdullo",
+    "Akmal",
+    "Alisher",
+    "Anvar",
+    "Bahodur",
+    "Bakhtiyor",
+    "Behruz",
+    "Daler",
+    "Dilshod",
+    "Farhod",
+    "Farrukh",
+    "Firdavs",
+    "Ismoil",
+    "Jamshed",
+    "Khurshed",
+    "Komron",
+    "Mahmadali",
+    "Manuchehr",
+    "Muhammad",
+    "Nurullo",
+    "Parviz",
+    "Rustam",
+    "Saidali",
+    "Sharif",
+    "Shavkat",
+    "Sino",
+    "Sunnatullo",
+    "Umed",
+    "Zafar",
+    "Zoir",
 ]
 FEMALE_NAMES = [
-    "Dilnoza", "Farangis", "Firuza", "Gulnora", "Madina", "Malika", "Manizha", "Mavjuda", "Mehrangez", "Munisa",
-    "Nargis", "Nigina", "Parvina", "Rukhshona", "Sabrina", "Shahnoza", "Sitora", "Tahmina", "Zarina", "Zebo",
+    "Dilnoza",
+    "Farangis",
+    "Firuza",
+    "Gulnora",
+    "Madina",
+    "Malika",
+    "Manizha",
+    "Mavjuda",
+    "Mehrangez",
+    "Munisa",
+    "Nargis",
+    "Nigina",
+    "Parvina",
+    "Rukhshona",
+    "Sabrina",
+    "Shahnoza",
+    "Sitora",
+    "Tahmina",
+    "Zarina",
+    "Zebo",
 ]
 SURNAMES = [  # -ov/-ev take -a for women
-    "Azimov", "Boboev", "Davlatov", "Hakimov", "Ismoilov", "Karimov", "Kholov", "Mirzoev", "Nazarov", "Nurov",
-    "Qodirov", "Rahimov", "Rasulov", "Safarov", "Saidov", "Sattorov", "Sharipov", "Sultonov", "Yusupov", "Aliev",
+    "Azimov",
+    "Boboev",
+    "Davlatov",
+    "Hakimov",
+    "Ismoilov",
+    "Karimov",
+    "Kholov",
+    "Mirzoev",
+    "Nazarov",
+    "Nurov",
+    "Qodirov",
+    "Rahimov",
+    "Rasulov",
+    "Safarov",
+    "Saidov",
+    "Sattorov",
+    "Sharipov",
+    "Sultonov",
+    "Yusupov",
+    "Aliev",
 ]
-ZODA_SURNAMES = ["Davlatzoda", "Hakimzoda", "Mirzozoda", "Nazarzoda", "Qurbonzoda", "Rahmonzoda", "Saidzoda", "Sharifzoda"]
+ZODA_SURNAMES = [
+    "Davlatzoda",
+    "Hakimzoda",
+    "Mirzozoda",
+    "Nazarzoda",
+    "Qurbonzoda",
+    "Rahmonzoda",
+    "Saidzoda",
+    "Sharifzoda",
+]
 POSITIONS = {
     "police": ["District inspector", "Patrol officer", "Investigator", "Senior investigator", "Duty officer"],
     "mia-ctip": ["Investigator", "Senior investigator", "Analyst", "Victim liaison officer"],
@@ -404,7 +483,9 @@ def _plan_certificates(rng, plan: CoursePlan, *, now: datetime, b: Behaviour) ->
         certificate.revoked_at = certificate.issued_at + (now - certificate.issued_at) * rng.uniform(0.05, 0.95)
 
 
-def plan_trainee(rng: random.Random, universe: Universe, index: int, *, now: datetime, behaviour: Behaviour) -> TraineePlan:
+def plan_trainee(
+    rng: random.Random, universe: Universe, index: int, *, now: datetime, behaviour: Behaviour
+) -> TraineePlan:
     b = behaviour
     agency = universe.draw_agency(rng)
     region = universe.draw_region(rng, agency)
@@ -436,8 +517,14 @@ def plan_trainee(rng: random.Random, universe: Universe, index: int, *, now: dat
         if rng.random() < (b.start_required if required else b.start_optional):
             trainee.courses.append(
                 _plan_course(
-                    rng, course, joined=joined, now=now, zeal=zeal, can_certify=can_certify,
-                    first_cohort=first_cohort, b=b,
+                    rng,
+                    course,
+                    joined=joined,
+                    now=now,
+                    zeal=zeal,
+                    can_certify=can_certify,
+                    first_cohort=first_cohort,
+                    b=b,
                 )
             )
     return trainee
@@ -474,7 +561,11 @@ def load_universe() -> Universe:
     def places(model):
         rows = model.objects.filter(is_active=True).order_by("sort_order", "name")
         return [
-            Place(row["id"], row["code"], {"en": row["name"], "ru": row["name_ru"] or row["name"], "tg": row["name_tg"] or row["name"]})
+            Place(
+                row["id"],
+                row["code"],
+                {"en": row["name"], "ru": row["name_ru"] or row["name"], "tg": row["name_tg"] or row["name"]},
+            )
             for row in rows.values("id", "code", "name", "name_ru", "name_tg")
         ]
 
@@ -487,7 +578,9 @@ def load_universe() -> Universe:
             CourseInfo(
                 id=course.pk,
                 title=course.title,
-                lesson_ids=tuple(LessonPage.objects.child_of(course).live().order_by("path").values_list("pk", flat=True)),
+                lesson_ids=tuple(
+                    LessonPage.objects.child_of(course).live().order_by("path").values_list("pk", flat=True)
+                ),
                 assessment_id=assessment.pk if assessment else None,
                 revision_id=assessment.live_revision_id if assessment else None,
                 pass_mark=assessment.pass_mark if assessment else 80,
@@ -562,9 +655,16 @@ def _build_users(plans: list[TraineePlan], password: str) -> list:
     User = get_user_model()
     return [
         User(
-            email=p.email, full_name=p.full_name, agency_id=p.agency.id, region_id=p.region.id,
-            position=p.position, preferred_language=p.language, date_joined=p.date_joined,
-            last_login=p.last_login if p.courses else None, is_active=p.is_active, password=password,
+            email=p.email,
+            full_name=p.full_name,
+            agency_id=p.agency.id,
+            region_id=p.region.id,
+            position=p.position,
+            preferred_language=p.language,
+            date_joined=p.date_joined,
+            last_login=p.last_login if p.courses else None,
+            is_active=p.is_active,
+            password=password,
         )
         for p in plans
     ]
@@ -581,8 +681,11 @@ def _build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, 
             course = course_plan.course
             enrolments.append(
                 Enrolment(
-                    user_id=user.pk, course_id=course.id, started_at=course_plan.started_at,
-                    completed_at=course_plan.completed_at, last_activity_at=course_plan.last_activity_at,
+                    user_id=user.pk,
+                    course_id=course.id,
+                    started_at=course_plan.started_at,
+                    completed_at=course_plan.completed_at,
+                    last_activity_at=course_plan.last_activity_at,
                 )
             )
             completions += [
@@ -593,19 +696,32 @@ def _build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, 
                 answers, results = ANSWERS[a.correct]
                 attempts.append(
                     Attempt(
-                        user_id=user.pk, assessment_id=course.assessment_id, course_id=course.id,
-                        revision_id=course.revision_id, language=plan.language, questions=QUESTIONS,
-                        pass_mark=course.pass_mark, show_correct_answers=True, status=Attempt.Status.SUBMITTED,
-                        started_at=a.started_at, deadline_at=a.started_at + timedelta(minutes=30),
-                        submitted_at=a.submitted_at, answers=answers, results=results,
-                        points=Decimal(a.correct), max_points=QUESTION_COUNT,
-                        score=100 * a.correct // QUESTION_COUNT, passed=a.passed,
+                        user_id=user.pk,
+                        assessment_id=course.assessment_id,
+                        course_id=course.id,
+                        revision_id=course.revision_id,
+                        language=plan.language,
+                        questions=QUESTIONS,
+                        pass_mark=course.pass_mark,
+                        show_correct_answers=True,
+                        status=Attempt.Status.SUBMITTED,
+                        started_at=a.started_at,
+                        deadline_at=a.started_at + timedelta(minutes=30),
+                        submitted_at=a.submitted_at,
+                        answers=answers,
+                        results=results,
+                        points=Decimal(a.correct),
+                        max_points=QUESTION_COUNT,
+                        score=100 * a.correct // QUESTION_COUNT,
+                        passed=a.passed,
                     )
                 )
     return enrolments, completions, attempts
 
 
-def _build_certificates(users, plans, attempts, *, generator_id: int, codes_seen: set, rng, totals) -> tuple[list, list]:
+def _build_certificates(
+    users, plans, attempts, *, generator_id: int, codes_seen: set, rng, totals
+) -> tuple[list, list]:
     """Certificates of saved attempts: (current ones, [(superseded one, its successor)])."""
     from certificates import codes
     from certificates.models import Certificate
@@ -625,10 +741,19 @@ def _build_certificates(users, plans, attempts, *, generator_id: int, codes_seen
             ids = [next(attempt_ids) for _attempt in course_plan.attempts]
             built = [
                 Certificate(
-                    code=new_code(), user_id=user.pk, course_id=course_plan.course.id, attempt_id=ids[cert.attempt],
-                    holder_name=plan.full_name, agency_name=agency_name, agency_id=plan.agency.id,
-                    region_id=plan.region.id, course_title=course_plan.course.title, language=plan.language,
-                    issued_at=cert.issued_at, expires_on=cert.expires_on, status=cert.status,
+                    code=new_code(),
+                    user_id=user.pk,
+                    course_id=course_plan.course.id,
+                    attempt_id=ids[cert.attempt],
+                    holder_name=plan.full_name,
+                    agency_name=agency_name,
+                    agency_id=plan.agency.id,
+                    region_id=plan.region.id,
+                    course_title=course_plan.course.title,
+                    language=plan.language,
+                    issued_at=cert.issued_at,
+                    expires_on=cert.expires_on,
+                    status=cert.status,
                     revoked_at=cert.revoked_at,
                     revocation_reason=rng.choice(REVOCATION_REASONS) if cert.status == "revoked" else "",
                     revoked_by_id=generator_id if cert.status == "revoked" else None,
@@ -644,8 +769,16 @@ def _build_certificates(users, plans, attempts, *, generator_id: int, codes_seen
     return current, superseded
 
 
-def _write_chunk(plans: list[TraineePlan], *, password: str, generator_id: int, batch_size: int,
-                 codes_seen: set, rng: random.Random, totals: Totals) -> None:
+def _write_chunk(
+    plans: list[TraineePlan],
+    *,
+    password: str,
+    generator_id: int,
+    batch_size: int,
+    codes_seen: set,
+    rng: random.Random,
+    totals: Totals,
+) -> None:
     from django.contrib.auth import get_user_model
     from django.db import reset_queries
 
@@ -685,8 +818,15 @@ def _write_chunk(plans: list[TraineePlan], *, password: str, generator_id: int, 
     totals.certificates += len(current) + len(superseded)
 
 
-def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int = DEFAULT_BATCH_SIZE,
-             behaviour: Behaviour | None = None, now: datetime | None = None, log=print) -> Totals:
+def generate(
+    *,
+    trainees: int = DEFAULT_TRAINEES,
+    seed: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    behaviour: Behaviour | None = None,
+    now: datetime | None = None,
+    log=print,
+) -> Totals:
     """Plan and insert ``trainees`` synthetic trainees with their history. One transaction."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
@@ -726,8 +866,15 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
                 ]
             for plan in plans:
                 registered[(plan.agency.id, plan.region.id)] += 1
-            _write_chunk(plans, password=password, generator_id=generator.pk, batch_size=batch_size,
-                         codes_seen=codes_seen, rng=rng, totals=totals)
+            _write_chunk(
+                plans,
+                password=password,
+                generator_id=generator.pk,
+                batch_size=batch_size,
+                codes_seen=codes_seen,
+                rng=rng,
+                totals=totals,
+            )
             log(f"users {totals.users:,}/{trainees:,} · {totals.line()} · {time.monotonic() - started:.1f} s")
 
         staff = plan_headcounts(rng, universe, registered, trainees)
@@ -756,8 +903,14 @@ def generate(*, trainees: int = DEFAULT_TRAINEES, seed: int = 1, batch_size: int
     return totals
 
 
-ANALYZED_TABLES = ("accounts_user", "courses_enrolment", "courses_lessoncompletion", "assessments_attempt",
-                   "certificates_certificate", "reports_headcount")
+ANALYZED_TABLES = (
+    "accounts_user",
+    "courses_enrolment",
+    "courses_lessoncompletion",
+    "assessments_attempt",
+    "certificates_certificate",
+    "reports_headcount",
+)
 
 
 def analyze() -> None:
@@ -797,5 +950,7 @@ def clear(*, batch_size: int = DEFAULT_BATCH_SIZE, log=print) -> dict:
             deleted["enrolments"] += Enrolment.objects.filter(user_id__in=chunk).delete()[0]
             users = generated_users().filter(pk__in=chunk)
             deleted["users"] += users.delete()[1].get(users.model._meta.label, 0)
-            log(f"cleared users {min(first + step, len(user_ids)):,}/{len(user_ids):,} · {time.monotonic() - started:.1f} s")
+            log(
+                f"cleared users {min(first + step, len(user_ids)):,}/{len(user_ids):,} · {time.monotonic() - started:.1f} s"
+            )
     return dict(deleted)

@@ -55,9 +55,7 @@ class Scope:
         )
 
     def allows(self, agency_id: int | None, region_id: int | None) -> bool:
-        return any(
-            (a is None or a == agency_id) and (r is None or r == region_id) for a, r in self.pairs
-        )
+        return any((a is None or a == agency_id) and (r is None or r == region_id) for a, r in self.pairs)
 
     def agencies(self) -> QuerySet[Agency]:
         ids = {a for a, _r in self.pairs}
@@ -68,4 +66,3 @@ class Scope:
         ids = {r for _a, r in self.pairs}
         queryset = Region.objects.filter(is_active=True)
         return queryset if None in ids else queryset.filter(pk__in=ids)
-

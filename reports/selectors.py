@@ -189,7 +189,11 @@ class Matrix:
     def rows(self):
         """(agency, [(region, cell), ...], agency total) for templates and exports."""
         for agency in self.agencies:
-            yield agency, [(region, self.cells[(agency.pk, region.pk)]) for region in self.regions], self.agency_totals[agency.pk]
+            yield (
+                agency,
+                [(region, self.cells[(agency.pk, region.pk)]) for region in self.regions],
+                self.agency_totals[agency.pk],
+            )
 
 
 def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = None) -> Matrix:
@@ -227,9 +231,9 @@ def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = No
             continue
         for name in ("registered", "enrolled", "completed", "certified", "overdue"):
             setattr(cell, name, row[name])
-    for agency_id, region_id, staff in Headcount.objects.filter(
-        agency__in=agencies, region__in=regions
-    ).values_list("agency_id", "region_id", "staff"):
+    for agency_id, region_id, staff in Headcount.objects.filter(agency__in=agencies, region__in=regions).values_list(
+        "agency_id", "region_id", "staff"
+    ):
         cell = matrix.cells.get((agency_id, region_id))
         if cell is not None:
             cell.headcount = staff
@@ -242,7 +246,9 @@ def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = No
     return matrix
 
 
-def completions_by_month(*, scope: Scope, filters: Filters, months: int = 12, today: date | None = None) -> list[tuple[date, int]]:
+def completions_by_month(
+    *, scope: Scope, filters: Filters, months: int = 12, today: date | None = None
+) -> list[tuple[date, int]]:
     """Course completions per month over the last ``months`` months (oldest first)."""
     today = today or timezone.localdate()
     first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
@@ -259,7 +265,10 @@ def completions_by_month(*, scope: Scope, filters: Filters, months: int = 12, to
         enrolments = enrolments.filter(required)
     counts = {
         timezone.localtime(row["month"]).date() if isinstance(row["month"], datetime) else row["month"]: row["n"]
-        for row in enrolments.annotate(month=TruncMonth("completed_at")).values("month").annotate(n=Count("pk")).order_by()
+        for row in enrolments.annotate(month=TruncMonth("completed_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by()
     }
     series = []
     month = first
@@ -284,7 +293,9 @@ def _filtered_trainees(scope: Scope, filters: Filters) -> QuerySet:
     return trainees
 
 
-def certificates_expiring(*, scope: Scope, filters: Filters, days: int = EXPIRY_HORIZON_DAYS, today: date | None = None) -> int:
+def certificates_expiring(
+    *, scope: Scope, filters: Filters, days: int = EXPIRY_HORIZON_DAYS, today: date | None = None
+) -> int:
     today = today or timezone.localdate()
     certificates = Certificate.objects.filter(
         _in_scope(scope, filters),
@@ -309,13 +320,17 @@ SORTS = {
 }
 
 
-def trainee_rows(*, scope: Scope, filters: Filters, search: str = "", sort: str = "name", today: date | None = None) -> QuerySet:
+def trainee_rows(
+    *, scope: Scope, filters: Filters, search: str = "", sort: str = "name", today: date | None = None
+) -> QuerySet:
     """The trainees behind a matrix cell, with their progress in the chosen course."""
     today = today or timezone.localdate()
     course = filters.course
     trainees = _filtered_trainees(scope, filters).select_related("agency", "region")
     if search:
-        trainees = trainees.filter(Q(full_name__icontains=search) | Q(email__icontains=search) | Q(position__icontains=search))
+        trainees = trainees.filter(
+            Q(full_name__icontains=search) | Q(email__icontains=search) | Q(position__icontains=search)
+        )
     completions = LessonCompletion.objects.filter(user=OuterRef("pk"))
     attempts = Attempt.objects.filter(user=OuterRef("pk")).exclude(status=Attempt.Status.IN_PROGRESS)
     certificates = Certificate.objects.filter(user=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)

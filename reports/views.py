@@ -56,8 +56,11 @@ def _course_title(filters) -> str:
 def dashboard(request):
     form, filters = _filters(request)
     scope = request.scope
+
     def figures(name, function):
-        return selectors.cached_figures(name, scope=scope, filters=filters, compute=lambda: function(scope=scope, filters=filters))
+        return selectors.cached_figures(
+            name, scope=scope, filters=filters, compute=lambda: function(scope=scope, filters=filters)
+        )
 
     matrix = figures("matrix", selectors.completion_matrix)
     series = figures("series", selectors.completions_by_month)
@@ -129,11 +132,15 @@ def trainees(request):
 def export_matrix(request, file_format: str):
     _form, filters = _filters(request)
     matrix = selectors.cached_figures(
-        "matrix", scope=request.scope, filters=filters,
+        "matrix",
+        scope=request.scope,
+        filters=filters,
         compute=lambda: selectors.completion_matrix(scope=request.scope, filters=filters),
     )
     rows = list(exports.matrix_rows(matrix))
-    services.export_record(user=request.user, kind="matrix", file_format=file_format, filters=filters.as_query(), rows=len(rows))
+    services.export_record(
+        user=request.user, kind="matrix", file_format=file_format, filters=filters.as_query(), rows=len(rows)
+    )
     name = f"frontline-coverage-{timezone.localdate().isoformat()}"
     if file_format == "xlsx":
         return exports.xlsx_response(name, exports.matrix_header(), rows, title=_("Coverage"))
@@ -180,8 +187,13 @@ def headcounts(request):
     agencies = list({agency.pk: agency for agency, _r in cells}.values())
     regions = list({region.pk: region for _a, region in cells}.values())
     grid = [
-        (agency, [form[form.field_name(agency.pk, region.pk)] if scope.allows(agency.pk, region.pk) else None for region in regions])
+        (
+            agency,
+            [
+                form[form.field_name(agency.pk, region.pk)] if scope.allows(agency.pk, region.pk) else None
+                for region in regions
+            ],
+        )
         for agency in agencies
     ]
     return render(request, "reports/headcounts.html", {"form": form, "regions": regions, "grid": grid})
-

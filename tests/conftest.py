@@ -64,7 +64,6 @@ def lessons(course_with_lessons):
     return lessons_of(course_with_lessons)
 
 
-
 # --- The demo site built by ``seed_demo`` -------------------------------------------------
 #
 # Seeding (four courses, their assessments and their Russian and Tajik translations) takes

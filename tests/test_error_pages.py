@@ -20,11 +20,17 @@ def multipart_with_a_huge_part_header() -> bytes:
 
 @pytest.mark.parametrize(
     ("language", "title"),
-    [("en", "The request could not be read"), ("ru", "Не удалось прочитать запрос"), ("tg", "Дархостро хондан ғайриимкон шуд")],
+    [
+        ("en", "The request could not be read"),
+        ("ru", "Не удалось прочитать запрос"),
+        ("tg", "Дархостро хондан ғайриимкон шуд"),
+    ],
 )
 def test_an_unreadable_upload_gets_a_translated_bad_request_page(client, db, language, title):
     response = client.generic(
-        "POST", f"/{language}/accounts/login/", multipart_with_a_huge_part_header(),
+        "POST",
+        f"/{language}/accounts/login/",
+        multipart_with_a_huge_part_header(),
         content_type=f"multipart/form-data; boundary={BOUNDARY}",
     )
 

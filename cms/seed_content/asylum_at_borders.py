@@ -148,7 +148,10 @@ COURSE = {
                         "question": "An Afghan man at a checkpoint says, in Dari, 'If I go back they will kill me'. He does not say 'asylum'. What is this?",
                         "choices": [
                             {"text": "Not an asylum request, because he did not use the word.", "is_correct": False},
-                            {"text": "A possible request for protection that must be recorded and referred.", "is_correct": True},
+                            {
+                                "text": "A possible request for protection that must be recorded and referred.",
+                                "is_correct": True,
+                            },
                             {"text": "A matter for the border guard to decide on the spot.", "is_correct": False},
                         ],
                         "explanation": (
@@ -337,7 +340,10 @@ COURSE = {
                         "question": "Does non-refoulement apply to a person who has not yet been recognised as a refugee?",
                         "choices": [
                             {"text": "No, only to recognised refugees with a certificate.", "is_correct": False},
-                            {"text": "Yes. It protects asylum seekers at the border and in the territory while their claim is unresolved.", "is_correct": True},
+                            {
+                                "text": "Yes. It protects asylum seekers at the border and in the territory while their claim is unresolved.",
+                                "is_correct": True,
+                            },
                             {"text": "Only if UNHCR is present at the border.", "is_correct": False},
                         ],
                         "explanation": (
@@ -515,9 +521,18 @@ COURSE = {
                     "value": {
                         "question": "An Afghan woman asking for asylum also shows signs of having been trafficked. Where should she be referred?",
                         "choices": [
-                            {"text": "Only to the asylum procedure; trafficking is a separate matter for later.", "is_correct": False},
-                            {"text": "Only to the trafficking system; she cannot be both a refugee and a victim.", "is_correct": False},
-                            {"text": "To both the asylum procedure and the trafficking protection system.", "is_correct": True},
+                            {
+                                "text": "Only to the asylum procedure; trafficking is a separate matter for later.",
+                                "is_correct": False,
+                            },
+                            {
+                                "text": "Only to the trafficking system; she cannot be both a refugee and a victim.",
+                                "is_correct": False,
+                            },
+                            {
+                                "text": "To both the asylum procedure and the trafficking protection system.",
+                                "is_correct": True,
+                            },
                         ],
                         "explanation": (
                             "The Special Rapporteur recommended linking the two systems so that people can access "
@@ -530,8 +545,14 @@ COURSE = {
                     "value": {
                         "question": "What is the main difference between smuggling and trafficking?",
                         "choices": [
-                            {"text": "Trafficking always involves crossing a border; smuggling does not.", "is_correct": False},
-                            {"text": "Trafficking is for the purpose of exploitation and can continue after arrival; smuggling is facilitating irregular border crossing for payment.", "is_correct": True},
+                            {
+                                "text": "Trafficking always involves crossing a border; smuggling does not.",
+                                "is_correct": False,
+                            },
+                            {
+                                "text": "Trafficking is for the purpose of exploitation and can continue after arrival; smuggling is facilitating irregular border crossing for payment.",
+                                "is_correct": True,
+                            },
                             {"text": "There is no difference.", "is_correct": False},
                         ],
                         "explanation": (
@@ -705,7 +726,10 @@ COURSE = {
                         "question": "A worker in Russia asks for a new passport because his employer keeps his old one. What should the consular officer do?",
                         "choices": [
                             {"text": "Refuse until he gets the old passport back.", "is_correct": False},
-                            {"text": "Issue the document without penalty, ask about his work conditions, and offer links to help.", "is_correct": True},
+                            {
+                                "text": "Issue the document without penalty, ask about his work conditions, and offer links to help.",
+                                "is_correct": True,
+                            },
                             {"text": "Fine him for losing his passport.", "is_correct": False},
                         ],
                         "explanation": (
@@ -877,7 +901,10 @@ COURSE = {
                         "question": "Under Article 8 of the Palermo Protocol, how should the return of a trafficking victim take place?",
                         "choices": [
                             {"text": "As fast as possible, whatever the risks.", "is_correct": False},
-                            {"text": "With due regard for the person's safety, and preferably voluntarily.", "is_correct": True},
+                            {
+                                "text": "With due regard for the person's safety, and preferably voluntarily.",
+                                "is_correct": True,
+                            },
                             {"text": "Only after the trafficker has been convicted.", "is_correct": False},
                         ],
                         "explanation": "Article 8 requires attention to safety and prefers voluntary return, without undue delay.",
@@ -889,8 +916,14 @@ COURSE = {
                         "question": "A returning victim arrives without a passport because the employer abroad kept it. What should the border officer do?",
                         "choices": [
                             {"text": "Open an administrative case for the lost passport.", "is_correct": False},
-                            {"text": "Help the person through procedures quickly and privately and make sure they are referred for assistance.", "is_correct": True},
-                            {"text": "Send the person back to the country of exploitation to collect it.", "is_correct": False},
+                            {
+                                "text": "Help the person through procedures quickly and privately and make sure they are referred for assistance.",
+                                "is_correct": True,
+                            },
+                            {
+                                "text": "Send the person back to the country of exploitation to collect it.",
+                                "is_correct": False,
+                            },
                         ],
                         "explanation": (
                             "The missing passport is a result of the exploitation. A protective reception and a "
@@ -915,7 +948,10 @@ ASSESSMENT = {
             "type": "single_choice",
             "question": "What does the principle of non-refoulement forbid?",
             "choices": [
-                {"text": "Returning a person in any manner to a place where they face persecution, torture or other serious harm.", "is_correct": True},
+                {
+                    "text": "Returning a person in any manner to a place where they face persecution, torture or other serious harm.",
+                    "is_correct": True,
+                },
                 {"text": "Asking a person for identity documents at the border.", "is_correct": False},
                 {"text": "Registering asylum seekers with the Ministry of Internal Affairs.", "is_correct": False},
             ],
@@ -954,7 +990,10 @@ ASSESSMENT = {
             "question": "Who may decide that the exception in Article 33(2) of the Refugee Convention applies to a person?",
             "choices": [
                 {"text": "The patrol commander at the border, on the spot.", "is_correct": False},
-                {"text": "The competent authority, through an individual decision with proper procedure.", "is_correct": True},
+                {
+                    "text": "The competent authority, through an individual decision with proper procedure.",
+                    "is_correct": True,
+                },
                 {"text": "Any officer who suspects the person of a crime.", "is_correct": False},
             ],
             "explanation": "The exceptions are narrow and require an individual decision by the competent authority.",
@@ -964,9 +1003,15 @@ ASSESSMENT = {
             "question": "Which actions can amount to refoulement? (select all that apply)",
             "choices": [
                 {"text": "Pushing people back across the border after they ask for protection.", "is_correct": True},
-                {"text": "Leaving asylum seekers in a buffer zone until they are forced to return.", "is_correct": True},
+                {
+                    "text": "Leaving asylum seekers in a buffer zone until they are forced to return.",
+                    "is_correct": True,
+                },
                 {"text": "Deporting an asylum seeker before the claim is examined.", "is_correct": True},
-                {"text": "Referring an asylum seeker to the Department of Citizenship and Work with Refugees.", "is_correct": False},
+                {
+                    "text": "Referring an asylum seeker to the Department of Citizenship and Work with Refugees.",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": "Any form of return to danger without examination can be refoulement. Referral is the correct step.",
@@ -982,7 +1027,10 @@ ASSESSMENT = {
             "question": "Which body decides refugee status in Tajikistan?",
             "choices": [
                 {"text": "The Border Troops.", "is_correct": False},
-                {"text": "The Department of Citizenship and Work with Refugees of the Passport Registration Service, Ministry of Internal Affairs.", "is_correct": True},
+                {
+                    "text": "The Department of Citizenship and Work with Refugees of the Passport Registration Service, Ministry of Internal Affairs.",
+                    "is_correct": True,
+                },
                 {"text": "The consular service abroad.", "is_correct": False},
             ],
             "explanation": "Refugee status determination is done by this Department of the Ministry of Internal Affairs.",
@@ -992,7 +1040,10 @@ ASSESSMENT = {
             "question": "Which gaps in the asylum system did the UN Special Rapporteur describe? (select all that apply)",
             "choices": [
                 {"text": "Pre-screening before an asylum claim is registered.", "is_correct": True},
-                {"text": "Registration depending on documents and residence many refugees cannot provide.", "is_correct": True},
+                {
+                    "text": "Registration depending on documents and residence many refugees cannot provide.",
+                    "is_correct": True,
+                },
                 {"text": "Suspension of residence permits for new Afghan arrivals in July 2021.", "is_correct": True},
                 {"text": "Asylum applications with no time limit at all.", "is_correct": False},
             ],
@@ -1028,7 +1079,10 @@ ASSESSMENT = {
                 {"text": "Another person holds her passport and ticket.", "is_correct": True},
                 {"text": "She does not know the name of her employer.", "is_correct": True},
                 {"text": "She owes the recruiter for the ticket, to be repaid from wages.", "is_correct": True},
-                {"text": "She has a valid passport in her own hands and a signed contract she understands.", "is_correct": False},
+                {
+                    "text": "She has a valid passport in her own hands and a signed contract she understands.",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": "Control of documents, unknown employer and travel debt are indicators. Holding one's own papers and contract is not.",
@@ -1037,7 +1091,10 @@ ASSESSMENT = {
             "type": "single_choice",
             "question": "What distinguishes trafficking from smuggling?",
             "choices": [
-                {"text": "Trafficking aims at exploitation and can happen without crossing a border.", "is_correct": True},
+                {
+                    "text": "Trafficking aims at exploitation and can happen without crossing a border.",
+                    "is_correct": True,
+                },
                 {"text": "Smuggling always involves exploitation after arrival.", "is_correct": False},
                 {"text": "Trafficking requires the person to pay the trafficker.", "is_correct": False},
             ],
@@ -1076,7 +1133,10 @@ ASSESSMENT = {
             "question": "What should a consular officer do when a national abroad reports exploitation but does not want to go to the police?",
             "choices": [
                 {"text": "Refuse help until the person files a police complaint.", "is_correct": False},
-                {"text": "Provide consular help, documents and links to local support, and respect the person's choice about the police.", "is_correct": True},
+                {
+                    "text": "Provide consular help, documents and links to local support, and respect the person's choice about the police.",
+                    "is_correct": True,
+                },
                 {"text": "Report the person to local immigration authorities.", "is_correct": False},
             ],
             "explanation": "Assistance must not depend on cooperation. Reporting the person to immigration could lead to detention.",
@@ -1096,8 +1156,14 @@ ASSESSMENT = {
                     "type": "single_choice",
                     "question": "What does international law require in this situation?",
                     "choices": [
-                        {"text": "Keep them out until they go back, because the border is closed.", "is_correct": False},
-                        {"text": "Allow access so that protection claims can be registered and assessed, and do not force them back.", "is_correct": True},
+                        {
+                            "text": "Keep them out until they go back, because the border is closed.",
+                            "is_correct": False,
+                        },
+                        {
+                            "text": "Allow access so that protection claims can be registered and assessed, and do not force them back.",
+                            "is_correct": True,
+                        },
                         {"text": "Admit only the men who worked for the former government.", "is_correct": False},
                     ],
                     "explanation": (
@@ -1110,7 +1176,10 @@ ASSESSMENT = {
                     "type": "multiple_choice",
                     "question": "Which people in the group face specific trafficking risks if returned, according to the UNHCR advisory? (select all that apply)",
                     "choices": [
-                        {"text": "Women and girls, for example through forced marriage or sexual exploitation.", "is_correct": True},
+                        {
+                            "text": "Women and girls, for example through forced marriage or sexual exploitation.",
+                            "is_correct": True,
+                        },
                         {"text": "Boys, who also face trafficking risks on return.", "is_correct": True},
                         {"text": "No one, because they are in a group.", "is_correct": False},
                     ],
@@ -1141,7 +1210,10 @@ ASSESSMENT = {
                     "question": "What should the consular officer do first?",
                     "choices": [
                         {"text": "Tell him to return to the warehouse and get his passport.", "is_correct": False},
-                        {"text": "Treat him as a possible victim, assess his safety, issue a travel document and connect him with local help.", "is_correct": True},
+                        {
+                            "text": "Treat him as a possible victim, assess his safety, issue a travel document and connect him with local help.",
+                            "is_correct": True,
+                        },
                         {"text": "Tell him nothing can be done because his stay has expired.", "is_correct": False},
                     ],
                     "explanation": (
@@ -1159,10 +1231,19 @@ ASSESSMENT = {
                     "type": "multiple_choice",
                     "question": "What else should the consulate do? (select all that apply)",
                     "choices": [
-                        {"text": "With his consent, inform the Centre on Trafficking in Persons so that he is received through the National Referral Mechanism.", "is_correct": True},
-                        {"text": "Look for funding for his return, for example through IOM, so his family does not have to pay.", "is_correct": True},
+                        {
+                            "text": "With his consent, inform the Centre on Trafficking in Persons so that he is received through the National Referral Mechanism.",
+                            "is_correct": True,
+                        },
+                        {
+                            "text": "Look for funding for his return, for example through IOM, so his family does not have to pay.",
+                            "is_correct": True,
+                        },
                         {"text": "Consider how to reach the other eleven workers safely.", "is_correct": True},
-                        {"text": "Share his name with the warehouse owner to recover his passport.", "is_correct": False},
+                        {
+                            "text": "Share his name with the warehouse owner to recover his passport.",
+                            "is_correct": False,
+                        },
                     ],
                     "partial_credit": True,
                     "explanation": (

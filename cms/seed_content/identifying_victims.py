@@ -154,7 +154,10 @@ COURSE = {
                         "source_url": "",
                     },
                 },
-                {"type": "heading", "value": {"text": "Trafficking, smuggling and bad working conditions", "level": "h2"}},
+                {
+                    "type": "heading",
+                    "value": {"text": "Trafficking, smuggling and bad working conditions", "level": "h2"},
+                },
                 {
                     "type": "paragraph",
                     "value": (
@@ -211,7 +214,10 @@ COURSE = {
                         ),
                         "choices": [
                             {"text": "Yes, he agreed to the job in writing.", "is_correct": False},
-                            {"text": "No. Once coercion or deception is used, his consent is irrelevant.", "is_correct": True},
+                            {
+                                "text": "No. Once coercion or deception is used, his consent is irrelevant.",
+                                "is_correct": True,
+                            },
                             {"text": "It depends on whether the contract was in Russian.", "is_correct": False},
                         ],
                         "explanation": (
@@ -353,7 +359,10 @@ COURSE = {
                         "question": "When must a State official start the identification process?",
                         "choices": [
                             {"text": "Only after the person files a written complaint.", "is_correct": False},
-                            {"text": "As soon as there are reasonable indications that the person may be trafficked.", "is_correct": True},
+                            {
+                                "text": "As soon as there are reasonable indications that the person may be trafficked.",
+                                "is_correct": True,
+                            },
                             {"text": "Only when there is proof that will stand up in court.", "is_correct": False},
                         ],
                         "explanation": (
@@ -368,7 +377,10 @@ COURSE = {
                         "question": "A woman tells you she knew the job abroad involved selling sex. What follows?",
                         "choices": [
                             {"text": "She cannot be a victim, because she knew.", "is_correct": False},
-                            {"text": "She may still be a victim if she was controlled by threats, debt, deception about the conditions or abuse of her vulnerability.", "is_correct": True},
+                            {
+                                "text": "She may still be a victim if she was controlled by threats, debt, deception about the conditions or abuse of her vulnerability.",
+                                "is_correct": True,
+                            },
                             {"text": "She should be charged first and screened later.", "is_correct": False},
                         ],
                         "explanation": (
@@ -607,7 +619,10 @@ COURSE = {
                         ),
                         "choices": [
                             {"text": "Treat him only as a drug courier; his story is irrelevant.", "is_correct": False},
-                            {"text": "Record the indicators of forced criminality, refer him for screening as a possible victim, and continue the investigation into the organisers.", "is_correct": True},
+                            {
+                                "text": "Record the indicators of forced criminality, refer him for screening as a possible victim, and continue the investigation into the organisers.",
+                                "is_correct": True,
+                            },
                             {"text": "Release him at once without recording anything.", "is_correct": False},
                         ],
                         "explanation": (
@@ -725,7 +740,10 @@ COURSE = {
                         ],
                     },
                 },
-                {"type": "heading", "value": {"text": "The Afghan border: victims among asylum seekers", "level": "h3"}},
+                {
+                    "type": "heading",
+                    "value": {"text": "The Afghan border: victims among asylum seekers", "level": "h3"},
+                },
                 {
                     "type": "paragraph",
                     "value": (
@@ -778,7 +796,10 @@ COURSE = {
                         "question": "A woman brought from a village to work in a Dushanbe sauna is controlled by debt and threats. She never left Tajikistan. Can she be a trafficking victim?",
                         "choices": [
                             {"text": "No, trafficking requires crossing a border.", "is_correct": False},
-                            {"text": "Yes. Internal trafficking is trafficking; no border is required.", "is_correct": True},
+                            {
+                                "text": "Yes. Internal trafficking is trafficking; no border is required.",
+                                "is_correct": True,
+                            },
                             {"text": "Only if she was also taken abroad later.", "is_correct": False},
                         ],
                         "explanation": (
@@ -793,7 +814,10 @@ COURSE = {
                         "question": "At the Afghan border, a woman says her daughter will be forced into marriage if they are sent back. What should you do?",
                         "choices": [
                             {"text": "Return them at once, because the border is closed.", "is_correct": False},
-                            {"text": "Do not return them; record the fear, and refer them to the asylum procedure and the trafficking protection system.", "is_correct": True},
+                            {
+                                "text": "Do not return them; record the fear, and refer them to the asylum procedure and the trafficking protection system.",
+                                "is_correct": True,
+                            },
                             {"text": "Fine them for irregular entry and then decide.", "is_correct": False},
                         ],
                         "explanation": (
@@ -825,7 +849,10 @@ COURSE = {
                         "NGOs.</p>"
                     ),
                 },
-                {"type": "heading", "value": {"text": "Two stages: preliminary and formal identification", "level": "h2"}},
+                {
+                    "type": "heading",
+                    "value": {"text": "Two stages: preliminary and formal identification", "level": "h2"},
+                },
                 {
                     "type": "paragraph",
                     "value": (
@@ -1103,7 +1130,10 @@ ASSESSMENT = {
                 {"text": "An employer keeps the person's passport", "is_correct": True},
                 {"text": "A debt for travel and housing that keeps growing", "is_correct": True},
                 {"text": "A companion answers all questions for the person", "is_correct": True},
-                {"text": "The person travels with their own passport and a ticket they bought themselves", "is_correct": False},
+                {
+                    "text": "The person travels with their own passport and a ticket they bought themselves",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": "Confiscated documents, growing debts and control by a companion are classic signs. Holding one's own documents and ticket is not an indicator.",
@@ -1125,7 +1155,10 @@ ASSESSMENT = {
             "question": "Police raid a sauna and find a young woman from a rural district who says her 'manager' takes all her money and keeps her passport. What should happen first?",
             "choices": [
                 {"text": "Charge her under article 238 and check her story later", "is_correct": False},
-                {"text": "Screen her for trafficking indicators and refer her as a possible victim before any punitive step", "is_correct": True},
+                {
+                    "text": "Screen her for trafficking indicators and refer her as a possible victim before any punitive step",
+                    "is_correct": True,
+                },
                 {"text": "Send her back to her village without recording anything", "is_correct": False},
             ],
             "explanation": "The signs point to sexual exploitation. Screening comes before charging; under article 20(4)-(5) victims should not be punished for offences caused by their trafficking.",
@@ -1140,7 +1173,10 @@ ASSESSMENT = {
             "type": "single_choice",
             "question": "What is the main difference between migrant smuggling and trafficking in persons?",
             "choices": [
-                {"text": "Trafficking aims at exploiting the person and does not need a border crossing; smuggling is about irregular border crossing", "is_correct": True},
+                {
+                    "text": "Trafficking aims at exploiting the person and does not need a border crossing; smuggling is about irregular border crossing",
+                    "is_correct": True,
+                },
                 {"text": "Smuggling always involves children; trafficking never does", "is_correct": False},
                 {"text": "There is no difference; the terms mean the same", "is_correct": False},
             ],
@@ -1197,7 +1233,10 @@ ASSESSMENT = {
                     "question": "Which elements of trafficking can you identify? (select all that apply)",
                     "choices": [
                         {"text": "Act: recruitment and transport by the recruiter", "is_correct": True},
-                        {"text": "Means: deception about wages and coercion through debt and threats of deportation", "is_correct": True},
+                        {
+                            "text": "Means: deception about wages and coercion through debt and threats of deportation",
+                            "is_correct": True,
+                        },
                         {"text": "Purpose: forced labour", "is_correct": True},
                         {"text": "None, because the men chose to travel", "is_correct": False},
                     ],
@@ -1215,7 +1254,10 @@ ASSESSMENT = {
                     "question": "What is the most appropriate first response by the consular officer?",
                     "choices": [
                         {"text": "Tell them to report to the Russian police themselves and leave", "is_correct": False},
-                        {"text": "Make a preliminary identification, arrange medical care and travel documents, and contact the Ministry of Internal Affairs and IOM to organise safe return and assistance", "is_correct": True},
+                        {
+                            "text": "Make a preliminary identification, arrange medical care and travel documents, and contact the Ministry of Internal Affairs and IOM to organise safe return and assistance",
+                            "is_correct": True,
+                        },
                         {"text": "Ask them to pay for new passports before anything else is done", "is_correct": False},
                     ],
                     "explanation": "Consular officers can make a preliminary identification and should link victims to repatriation and assistance, without making them pay for their own escape.",
@@ -1255,7 +1297,10 @@ ASSESSMENT = {
                     "question": "What should the officer do with the girls?",
                     "choices": [
                         {"text": "Hand them back to the 'uncle' with a warning", "is_correct": False},
-                        {"text": "Ensure their immediate safety, involve child protection services, and refer them under the NRM as possible child victims", "is_correct": True},
+                        {
+                            "text": "Ensure their immediate safety, involve child protection services, and refer them under the NRM as possible child victims",
+                            "is_correct": True,
+                        },
                         {"text": "Fine them for begging", "is_correct": False},
                     ],
                     "explanation": "Children must never be returned to a suspected exploiter. Child protection and the NRM must be involved, and their best interests guide the response.",

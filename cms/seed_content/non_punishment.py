@@ -73,7 +73,10 @@ COURSE = {
                         ),
                     },
                 },
-                {"type": "heading", "value": {"text": "First: could the person be a victim of trafficking?", "level": "h2"}},
+                {
+                    "type": "heading",
+                    "value": {"text": "First: could the person be a victim of trafficking?", "level": "h2"},
+                },
                 {
                     "type": "paragraph",
                     "value": (
@@ -253,8 +256,14 @@ COURSE = {
                         "question": "What does the non-punishment principle protect a trafficking victim from?",
                         "choices": [
                             {"text": "Any criminal charge for any offence they ever committed.", "is_correct": False},
-                            {"text": "Penalties for unlawful acts they were compelled to commit as a direct consequence of being trafficked.", "is_correct": True},
-                            {"text": "Only a prison sentence; fines and deportation are still allowed.", "is_correct": False},
+                            {
+                                "text": "Penalties for unlawful acts they were compelled to commit as a direct consequence of being trafficked.",
+                                "is_correct": True,
+                            },
+                            {
+                                "text": "Only a prison sentence; fines and deportation are still allowed.",
+                                "is_correct": False,
+                            },
                         ],
                         "explanation": (
                             "The principle is not a general amnesty. It covers offences connected to the "
@@ -269,7 +278,10 @@ COURSE = {
                         "question": "A 16-year-old boy is caught selling drugs for an adult who recruited him. Do you need to prove threats or deception before treating him as a possible victim?",
                         "choices": [
                             {"text": "Yes, the means must always be proved.", "is_correct": False},
-                            {"text": "No. For a child, the act and the purpose of exploitation are enough.", "is_correct": True},
+                            {
+                                "text": "No. For a child, the act and the purpose of exploitation are enough.",
+                                "is_correct": True,
+                            },
                             {"text": "Only if he asks for help himself.", "is_correct": False},
                         ],
                         "explanation": (
@@ -498,7 +510,10 @@ COURSE = {
                         "question": "Under the National Referral Mechanism and Article 12 of the Anti-Trafficking Law, who may complete the formal identification of a victim?",
                         "choices": [
                             {"text": "Any NGO or State agency.", "is_correct": False},
-                            {"text": "Only authorised State agencies; preliminary identification can be made by a State agency or an NGO.", "is_correct": True},
+                            {
+                                "text": "Only authorised State agencies; preliminary identification can be made by a State agency or an NGO.",
+                                "is_correct": True,
+                            },
                             {"text": "Only a court, after a conviction of the trafficker.", "is_correct": False},
                         ],
                         "explanation": (
@@ -514,7 +529,10 @@ COURSE = {
                         "choices": [
                             {"text": "Yes, victim status depends on cooperation.", "is_correct": False},
                             {"text": "Only if they are a foreign national.", "is_correct": False},
-                            {"text": "No. Victim status does not depend on cooperation with law enforcement.", "is_correct": True},
+                            {
+                                "text": "No. Victim status does not depend on cooperation with law enforcement.",
+                                "is_correct": True,
+                            },
                         ],
                         "explanation": (
                             "Article 20 states that victim status does not depend on cooperating with law "
@@ -885,8 +903,14 @@ COURSE = {
                     "value": {
                         "question": "A foreign worker shows trafficking indicators, but his identity cannot be established. What is the correct approach?",
                         "choices": [
-                            {"text": "Deport him immediately, as Article 31 requires for unknown identity.", "is_correct": False},
-                            {"text": "Examine the trafficking indicators and the risks on return before any removal decision.", "is_correct": True},
+                            {
+                                "text": "Deport him immediately, as Article 31 requires for unknown identity.",
+                                "is_correct": False,
+                            },
+                            {
+                                "text": "Examine the trafficking indicators and the risks on return before any removal decision.",
+                                "is_correct": True,
+                            },
                             {"text": "Release him without any referral.", "is_correct": False},
                         ],
                         "explanation": (
@@ -1038,8 +1062,14 @@ COURSE = {
                         "question": "What did the UN Special Rapporteur recommend for children returned from conflict zones?",
                         "choices": [
                             {"text": "Placement in institutions until age 18.", "is_correct": False},
-                            {"text": "A best interests determination by specialised child protection staff, and identification and assistance as victims without discrimination.", "is_correct": True},
-                            {"text": "Security screening only, with no child protection involvement.", "is_correct": False},
+                            {
+                                "text": "A best interests determination by specialised child protection staff, and identification and assistance as victims without discrimination.",
+                                "is_correct": True,
+                            },
+                            {
+                                "text": "Security screening only, with no child protection involvement.",
+                                "is_correct": False,
+                            },
                         ],
                         "explanation": (
                             "Her recommendation was a best interests determination by child protection "
@@ -1054,7 +1084,10 @@ COURSE = {
                         "question": "Does a security check of a returnee replace the trafficking identification?",
                         "choices": [
                             {"text": "Yes, one procedure is enough.", "is_correct": False},
-                            {"text": "No. Security checks may happen, but trafficking identification must also be done and non-punishment applied.", "is_correct": True},
+                            {
+                                "text": "No. Security checks may happen, but trafficking identification must also be done and non-punishment applied.",
+                                "is_correct": True,
+                            },
                             {"text": "Only for men.", "is_correct": False},
                         ],
                         "explanation": (
@@ -1081,7 +1114,10 @@ ASSESSMENT = {
             "question": "What is the core idea of the non-punishment principle?",
             "choices": [
                 {"text": "Victims of trafficking are immune from prosecution for any crime.", "is_correct": False},
-                {"text": "Victims should not be penalised for unlawful acts they were compelled to commit as a direct consequence of being trafficked.", "is_correct": True},
+                {
+                    "text": "Victims should not be penalised for unlawful acts they were compelled to commit as a direct consequence of being trafficked.",
+                    "is_correct": True,
+                },
                 {"text": "Victims are not punished only if they testify against the trafficker.", "is_correct": False},
                 {"text": "Only children can benefit from the principle.", "is_correct": False},
             ],
@@ -1111,9 +1147,15 @@ ASSESSMENT = {
             "choices": [
                 {"text": "Immigration and status offences, such as overstaying.", "is_correct": True},
                 {"text": "Use of false documents supplied by a recruiter.", "is_correct": True},
-                {"text": "Prostitution-related offences under Articles 238 and 239 of the Criminal Code.", "is_correct": True},
+                {
+                    "text": "Prostitution-related offences under Articles 238 and 239 of the Criminal Code.",
+                    "is_correct": True,
+                },
                 {"text": "Forced criminality, such as drug couriering or theft.", "is_correct": True},
-                {"text": "Any offence the person committed before they were recruited, with no link to the trafficking.", "is_correct": False},
+                {
+                    "text": "Any offence the person committed before they were recruited, with no link to the trafficking.",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": (
@@ -1202,7 +1244,10 @@ ASSESSMENT = {
             "type": "multiple_choice",
             "question": "What do the OSCE Special Representative's 2013 recommendations on non-punishment advise? (select all that apply)",
             "choices": [
-                {"text": "Apply the principle at the earliest possible stage, ideally before a charge.", "is_correct": True},
+                {
+                    "text": "Apply the principle at the earliest possible stage, ideally before a charge.",
+                    "is_correct": True,
+                },
                 {"text": "Cover criminal, administrative and immigration offences.", "is_correct": True},
                 {"text": "Make non-punishment depend on the victim testifying.", "is_correct": False},
                 {"text": "Give police and prosecutors clear guidance on applying it.", "is_correct": True},
@@ -1218,7 +1263,10 @@ ASSESSMENT = {
             "question": "What does Article 4.3 of the Anti-Trafficking Law allow, which the UN Special Rapporteur criticised?",
             "choices": [
                 {"text": "Prosecuting victims for prostitution.", "is_correct": False},
-                {"text": "A differentiated amount of rehabilitation services depending on whether the victim cooperates with law enforcement.", "is_correct": True},
+                {
+                    "text": "A differentiated amount of rehabilitation services depending on whether the victim cooperates with law enforcement.",
+                    "is_correct": True,
+                },
                 {"text": "Deporting all foreign victims.", "is_correct": False},
             ],
             "explanation": (
@@ -1240,8 +1288,14 @@ ASSESSMENT = {
             "question": "Under Article 31 of the Anti-Trafficking Law, what happens to adult foreign victims whose identity cannot be established, and why is it a concern?",
             "choices": [
                 {"text": "They receive automatic citizenship; this is costly.", "is_correct": False},
-                {"text": "They cannot receive a residence permit and are to be deported; this may endanger their protection and non-refoulement rights.", "is_correct": True},
-                {"text": "They are placed in the State shelter for five years; this limits their freedom.", "is_correct": False},
+                {
+                    "text": "They cannot receive a residence permit and are to be deported; this may endanger their protection and non-refoulement rights.",
+                    "is_correct": True,
+                },
+                {
+                    "text": "They are placed in the State shelter for five years; this limits their freedom.",
+                    "is_correct": False,
+                },
             ],
             "explanation": (
                 "The UN Special Rapporteur raised serious concerns that this rule, without pre-removal risk "
@@ -1252,9 +1306,18 @@ ASSESSMENT = {
             "type": "multiple_choice",
             "question": "An officer finds signs that an offence was committed under a trafficker's control. Which steps are correct? (select all that apply)",
             "choices": [
-                {"text": "Write down the indicators and the link between the control and the offence.", "is_correct": True},
-                {"text": "Inform the supervisor and the prosecutor and pause the offence procedure.", "is_correct": True},
-                {"text": "Make a preliminary identification and refer through the National Referral Mechanism.", "is_correct": True},
+                {
+                    "text": "Write down the indicators and the link between the control and the offence.",
+                    "is_correct": True,
+                },
+                {
+                    "text": "Inform the supervisor and the prosecutor and pause the offence procedure.",
+                    "is_correct": True,
+                },
+                {
+                    "text": "Make a preliminary identification and refer through the National Referral Mechanism.",
+                    "is_correct": True,
+                },
                 {"text": "Fine the person first and refer later to be safe.", "is_correct": False},
             ],
             "partial_credit": True,
@@ -1286,7 +1349,10 @@ ASSESSMENT = {
                     "question": "What is the right first response at the airport?",
                     "choices": [
                         {"text": "Open an administrative case for the lost passport.", "is_correct": False},
-                        {"text": "Treat her as a possible victim, ensure privacy and safety, and refer her for identification and assistance.", "is_correct": True},
+                        {
+                            "text": "Treat her as a possible victim, ensure privacy and safety, and refer her for identification and assistance.",
+                            "is_correct": True,
+                        },
                         {"text": "Call her family to collect her.", "is_correct": False},
                     ],
                     "explanation": (
@@ -1308,7 +1374,10 @@ ASSESSMENT = {
                     "type": "multiple_choice",
                     "question": "Which facts are indicators of trafficking in her case? (select all that apply)",
                     "choices": [
-                        {"text": "She was recruited for a different job than the one she was made to do.", "is_correct": True},
+                        {
+                            "text": "She was recruited for a different job than the one she was made to do.",
+                            "is_correct": True,
+                        },
                         {"text": "Her passport was taken on arrival.", "is_correct": True},
                         {"text": "She was told she owed a large debt for the trip.", "is_correct": True},
                         {"text": "She travelled by plane.", "is_correct": False},
@@ -1334,7 +1403,10 @@ ASSESSMENT = {
                     "question": "How should the boy be treated?",
                     "choices": [
                         {"text": "As a drug dealer, because he was paid.", "is_correct": False},
-                        {"text": "As a possible child victim of trafficking for forced criminality, referred for identification and child protection.", "is_correct": True},
+                        {
+                            "text": "As a possible child victim of trafficking for forced criminality, referred for identification and child protection.",
+                            "is_correct": True,
+                        },
                         {"text": "Released with a warning and no further action.", "is_correct": False},
                     ],
                     "explanation": (

@@ -97,7 +97,10 @@ COURSE = {
                         ],
                     },
                 },
-                {"type": "heading", "value": {"text": "Why victims hold back or say things that are not true", "level": "h2"}},
+                {
+                    "type": "heading",
+                    "value": {"text": "Why victims hold back or say things that are not true", "level": "h2"},
+                },
                 {
                     "type": "paragraph",
                     "value": (
@@ -161,7 +164,10 @@ COURSE = {
                         "question": "A possible victim gives different dates for the same event in two interviews. What is the best way to understand this?",
                         "choices": [
                             {"text": "The person is lying and the case should be closed.", "is_correct": False},
-                            {"text": "Trauma often disturbs memory of dates and sequence; note the difference and look at the whole picture.", "is_correct": True},
+                            {
+                                "text": "Trauma often disturbs memory of dates and sequence; note the difference and look at the whole picture.",
+                                "is_correct": True,
+                            },
                             {"text": "The interpreter must have made a mistake.", "is_correct": False},
                         ],
                         "explanation": (
@@ -176,7 +182,10 @@ COURSE = {
                         "question": "A man describes being beaten on a building site in a calm, flat voice and even smiles. What does this tell you?",
                         "choices": [
                             {"text": "He is not really upset, so it did not happen.", "is_correct": False},
-                            {"text": "Emotional numbness is a common trauma reaction; it says nothing about whether he is telling the truth.", "is_correct": True},
+                            {
+                                "text": "Emotional numbness is a common trauma reaction; it says nothing about whether he is telling the truth.",
+                                "is_correct": True,
+                            },
                             {"text": "He is trying to make fun of the officer.", "is_correct": False},
                         ],
                         "explanation": (
@@ -359,7 +368,10 @@ COURSE = {
                         "question": "What must you explain before asking a possible victim about the exploitation?",
                         "choices": [
                             {"text": "Only your name.", "is_correct": False},
-                            {"text": "Who you are, why you are asking, what happens to the information, that they may stop at any time, and that help does not depend on a statement.", "is_correct": True},
+                            {
+                                "text": "Who you are, why you are asking, what happens to the information, that they may stop at any time, and that help does not depend on a statement.",
+                                "is_correct": True,
+                            },
                             {"text": "That they will be deported unless they cooperate.", "is_correct": False},
                         ],
                         "explanation": (
@@ -374,7 +386,10 @@ COURSE = {
                         "question": "The employer of a domestic worker offers to stay in the room and translate for her. What do you do?",
                         "choices": [
                             {"text": "Accept, because it saves time.", "is_correct": False},
-                            {"text": "Politely refuse, separate the worker from the employer and find an independent interpreter.", "is_correct": True},
+                            {
+                                "text": "Politely refuse, separate the worker from the employer and find an independent interpreter.",
+                                "is_correct": True,
+                            },
                             {"text": "Accept, but ask the employer to speak quietly.", "is_correct": False},
                         ],
                         "explanation": (
@@ -508,7 +523,10 @@ COURSE = {
                         "question": "Who is the best choice as interpreter for a possible trafficking victim?",
                         "choices": [
                             {"text": "The person's 12-year-old son, who speaks Russian well.", "is_correct": False},
-                            {"text": "A professional interpreter with no link to the suspects, briefed on confidentiality.", "is_correct": True},
+                            {
+                                "text": "A professional interpreter with no link to the suspects, briefed on confidentiality.",
+                                "is_correct": True,
+                            },
                             {"text": "A man from the same group of travellers.", "is_correct": False},
                         ],
                         "explanation": (
@@ -523,7 +541,10 @@ COURSE = {
                         "question": "A woman who was sexually exploited says she cannot talk to a man. Only male officers are on duty. What is the right response?",
                         "choices": [
                             {"text": "Tell her she must speak to whoever is available.", "is_correct": False},
-                            {"text": "Arrange a trained female officer; meanwhile deal only with her safety, basic needs and referral.", "is_correct": True},
+                            {
+                                "text": "Arrange a trained female officer; meanwhile deal only with her safety, basic needs and referral.",
+                                "is_correct": True,
+                            },
                             {"text": "Close the case because she will not cooperate.", "is_correct": False},
                         ],
                         "explanation": (
@@ -659,7 +680,10 @@ COURSE = {
                         "question": "A young person without documents says she is 19 but looks much younger. How do you proceed?",
                         "choices": [
                             {"text": "Accept 19 and treat her as an adult.", "is_correct": False},
-                            {"text": "Treat her as a child until her age is established, and involve child protection.", "is_correct": True},
+                            {
+                                "text": "Treat her as a child until her age is established, and involve child protection.",
+                                "is_correct": True,
+                            },
                             {"text": "Wait until she can prove her age before offering any help.", "is_correct": False},
                         ],
                         "explanation": (
@@ -674,7 +698,10 @@ COURSE = {
                         "question": "A man with an intellectual disability was made to beg. The director of the institution where he lives offers to support him in the interview. The institution is under suspicion. What do you do?",
                         "choices": [
                             {"text": "Accept the director, who knows him best.", "is_correct": False},
-                            {"text": "Ask the man who he would like as support, and choose a person with no link to the institution or suspects.", "is_correct": True},
+                            {
+                                "text": "Ask the man who he would like as support, and choose a person with no link to the institution or suspects.",
+                                "is_correct": True,
+                            },
                             {"text": "Interview him without any support or adjustments.", "is_correct": False},
                         ],
                         "explanation": (
@@ -829,7 +856,10 @@ COURSE = {
                         "question": "Which question is most appropriate for a victim of forced labour?",
                         "choices": [
                             {"text": "'Why didn't you just leave the building site?'", "is_correct": False},
-                            {"text": "'What do you think would have happened if you had tried to leave?'", "is_correct": True},
+                            {
+                                "text": "'What do you think would have happened if you had tried to leave?'",
+                                "is_correct": True,
+                            },
                             {"text": "'You could have escaped, couldn't you?'", "is_correct": False},
                         ],
                         "explanation": (
@@ -843,9 +873,18 @@ COURSE = {
                     "value": {
                         "question": "How can agencies best reduce re-traumatisation during an investigation?",
                         "choices": [
-                            {"text": "Let each agency question the victim separately to check the story.", "is_correct": False},
-                            {"text": "Plan together so the victim is interviewed as few times as possible, by a trained interviewer, with the account shared confidentially.", "is_correct": True},
-                            {"text": "Bring the victim face to face with the suspect to save time.", "is_correct": False},
+                            {
+                                "text": "Let each agency question the victim separately to check the story.",
+                                "is_correct": False,
+                            },
+                            {
+                                "text": "Plan together so the victim is interviewed as few times as possible, by a trained interviewer, with the account shared confidentially.",
+                                "is_correct": True,
+                            },
+                            {
+                                "text": "Bring the victim face to face with the suspect to save time.",
+                                "is_correct": False,
+                            },
                         ],
                         "explanation": (
                             "Repeated questioning and confrontation with the suspect are major causes of "
@@ -876,7 +915,10 @@ ASSESSMENT = {
             "type": "single_choice",
             "question": "Which of these is a typical effect of trauma on memory?",
             "choices": [
-                {"text": "Central details are remembered, but dates and the order of events are confused", "is_correct": True},
+                {
+                    "text": "Central details are remembered, but dates and the order of events are confused",
+                    "is_correct": True,
+                },
                 {"text": "Every detail is remembered perfectly and in order", "is_correct": False},
                 {"text": "The person forgets everything as soon as the danger ends", "is_correct": False},
             ],
@@ -889,7 +931,10 @@ ASSESSMENT = {
                 {"text": "Fear of reprisals against their family", "is_correct": True},
                 {"text": "Shame and stigma, especially after sexual exploitation", "is_correct": True},
                 {"text": "Fear of deportation or prosecution", "is_correct": True},
-                {"text": "Because victims never have anything to fear once they reach a police station", "is_correct": False},
+                {
+                    "text": "Because victims never have anything to fear once they reach a police station",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": "Threats, stigma, fear of punishment, distrust of police and instructions from traffickers all explain late or partial disclosure.",
@@ -921,7 +966,10 @@ ASSESSMENT = {
             "question": "Which are good practices when working with an interpreter? (select all that apply)",
             "choices": [
                 {"text": "Use an interpreter with no link to the suspects or the person's group", "is_correct": True},
-                {"text": "Brief the interpreter on confidentiality and on translating everything in the first person", "is_correct": True},
+                {
+                    "text": "Brief the interpreter on confidentiality and on translating everything in the first person",
+                    "is_correct": True,
+                },
                 {"text": "Look at and speak to the person, not the interpreter", "is_correct": True},
                 {"text": "Let the interpreter summarise and advise the person what to say", "is_correct": False},
             ],
@@ -932,7 +980,10 @@ ASSESSMENT = {
             "type": "single_choice",
             "question": "A woman who was trafficked for sexual exploitation asks to speak with a woman. What did the Special Rapporteur recommend that makes this possible?",
             "choices": [
-                {"text": "That women police officers be trained and available to interview victims", "is_correct": True},
+                {
+                    "text": "That women police officers be trained and available to interview victims",
+                    "is_correct": True,
+                },
                 {"text": "That victims be interviewed only by prosecutors", "is_correct": False},
                 {"text": "That interviews take place only in court", "is_correct": False},
             ],
@@ -949,7 +1000,10 @@ ASSESSMENT = {
             "question": "A person without documents says she is an adult, but she may be under 18. What should you do?",
             "choices": [
                 {"text": "Treat her as an adult because she said so", "is_correct": False},
-                {"text": "Treat her as a child until her age is established, and involve child protection services", "is_correct": True},
+                {
+                    "text": "Treat her as a child until her age is established, and involve child protection services",
+                    "is_correct": True,
+                },
                 {"text": "Refuse all help until she proves her age", "is_correct": False},
             ],
             "explanation": "When age is uncertain, child protections apply until the age is established. Traffickers often tell children to say they are adults.",
@@ -958,10 +1012,16 @@ ASSESSMENT = {
             "type": "multiple_choice",
             "question": "Which are good practices when interviewing a child who may be a victim? (select all that apply)",
             "choices": [
-                {"text": "Inform child protection services and make sure a guardian or trusted representative supports the child", "is_correct": True},
+                {
+                    "text": "Inform child protection services and make sure a guardian or trusted representative supports the child",
+                    "is_correct": True,
+                },
                 {"text": "Keep sessions short, with breaks when the child needs them", "is_correct": True},
                 {"text": "Agree between agencies to interview the child as few times as possible", "is_correct": True},
-                {"text": "Ask the adult who brought the child to stay in the room to reassure them", "is_correct": False},
+                {
+                    "text": "Ask the adult who brought the child to stay in the room to reassure them",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": "The adult who brought the child may be involved in the trafficking. Child protection, short sessions and a single interview protect the child.",
@@ -999,7 +1059,10 @@ ASSESSMENT = {
                 {"text": "'A real victim would have escaped.'", "is_correct": True},
                 {"text": "'Men cannot be trafficked.'", "is_correct": True},
                 {"text": "'A person who sold sex cannot be a victim.'", "is_correct": True},
-                {"text": "'Debt, threats and lack of documents can keep a person in exploitation even behind unlocked doors.'", "is_correct": False},
+                {
+                    "text": "'Debt, threats and lack of documents can keep a person in exploitation even behind unlocked doors.'",
+                    "is_correct": False,
+                },
             ],
             "partial_credit": True,
             "explanation": "The first three are myths that lead to disbelief. The last statement is accurate and describes how control works.",
@@ -1009,7 +1072,10 @@ ASSESSMENT = {
             "question": "During an interview, a victim starts shaking and crying. What should you do?",
             "choices": [
                 {"text": "Continue quickly to finish before she stops talking", "is_correct": False},
-                {"text": "Stop the questions, offer water and a break, remind her she is safe, and continue later if needed", "is_correct": True},
+                {
+                    "text": "Stop the questions, offer water and a break, remind her she is safe, and continue later if needed",
+                    "is_correct": True,
+                },
                 {"text": "End the case because she cannot give evidence", "is_correct": False},
             ],
             "explanation": "Pausing and letting the person control the pace avoids re-traumatisation and keeps her trust.",
@@ -1025,7 +1091,10 @@ ASSESSMENT = {
             "question": "Which practice most reduces re-traumatisation during an investigation?",
             "choices": [
                 {"text": "Each agency interviews the victim separately", "is_correct": False},
-                {"text": "Agencies plan together so the victim tells the story as few times as possible", "is_correct": True},
+                {
+                    "text": "Agencies plan together so the victim tells the story as few times as possible",
+                    "is_correct": True,
+                },
                 {"text": "The victim is confronted with the suspect to test the story", "is_correct": False},
             ],
             "explanation": "Repeated interviews and confrontation with suspects are major causes of re-traumatisation.",
@@ -1053,8 +1122,14 @@ ASSESSMENT = {
                     "question": "Who should conduct the next conversation with her?",
                     "choices": [
                         {"text": "Whoever is on duty, to save time", "is_correct": False},
-                        {"text": "A trained female officer, if that is her preference, with a female interpreter if needed", "is_correct": True},
-                        {"text": "The male officer from the first meeting, to check the differences", "is_correct": False},
+                        {
+                            "text": "A trained female officer, if that is her preference, with a female interpreter if needed",
+                            "is_correct": True,
+                        },
+                        {
+                            "text": "The male officer from the first meeting, to check the differences",
+                            "is_correct": False,
+                        },
                     ],
                     "explanation": "She should be asked her preference; a trained female interviewer is the normal offer after sexual exploitation.",
                 },
@@ -1062,7 +1137,10 @@ ASSESSMENT = {
                     "type": "multiple_choice",
                     "question": "Which steps respect her rights at this stage? (select all that apply)",
                     "choices": [
-                        {"text": "Continue her assistance even though she does not want to make a statement yet", "is_correct": True},
+                        {
+                            "text": "Continue her assistance even though she does not want to make a statement yet",
+                            "is_correct": True,
+                        },
                         {"text": "Ask about threats and consider protection for her parents", "is_correct": True},
                         {"text": "Tell her that shelter will end unless she testifies", "is_correct": False},
                         {"text": "Explain her options and let her decide when she is ready", "is_correct": True},
@@ -1087,7 +1165,10 @@ ASSESSMENT = {
                     "question": "Who should interpret for the boy?",
                     "choices": [
                         {"text": "The man who says he is his uncle", "is_correct": False},
-                        {"text": "An independent Dari interpreter, by phone if necessary, with no link to the man", "is_correct": True},
+                        {
+                            "text": "An independent Dari interpreter, by phone if necessary, with no link to the man",
+                            "is_correct": True,
+                        },
                         {"text": "No interpreter; the gestures are enough", "is_correct": False},
                     ],
                     "explanation": "The companion may be an exploiter. An independent interpreter is needed for real consent and a reliable account.",
@@ -1097,9 +1178,18 @@ ASSESSMENT = {
                     "question": "What should the officers do? (select all that apply)",
                     "choices": [
                         {"text": "Separate the boy from the man and ensure his immediate safety", "is_correct": True},
-                        {"text": "Treat him as a child until his age is established and involve child protection", "is_correct": True},
-                        {"text": "Refer him to the asylum procedure and the trafficking protection system", "is_correct": True},
-                        {"text": "Return both to Afghanistan at once because the man said they only want work", "is_correct": False},
+                        {
+                            "text": "Treat him as a child until his age is established and involve child protection",
+                            "is_correct": True,
+                        },
+                        {
+                            "text": "Refer him to the asylum procedure and the trafficking protection system",
+                            "is_correct": True,
+                        },
+                        {
+                            "text": "Return both to Afghanistan at once because the man said they only want work",
+                            "is_correct": False,
+                        },
                     ],
                     "partial_credit": True,
                     "explanation": "Child protection, separation from a possible exploiter and referral to both protection systems apply. Non-refoulement forbids return before his needs are assessed.",

@@ -124,8 +124,13 @@ def test_profile_refuses_an_invisible_name(client_trainee, trainee, value):
 
 @pytest.mark.django_db
 def test_profile_stores_the_normalised_name(client_trainee, trainee):
-    data = {"full_name": "\u200bJose\u0301\u00a0 Rahimov", "agency": trainee.agency_id, "region": trainee.region_id,
-            "position": "", "preferred_language": "en"}
+    data = {
+        "full_name": "\u200bJose\u0301\u00a0 Rahimov",
+        "agency": trainee.agency_id,
+        "region": trainee.region_id,
+        "position": "",
+        "preferred_language": "en",
+    }
     assert client_trainee.post(reverse("profile"), data).status_code == 302
     trainee.refresh_from_db()
     assert trainee.full_name == "José Rahimov"
@@ -134,8 +139,13 @@ def test_profile_stores_the_normalised_name(client_trainee, trainee):
 @pytest.mark.django_db
 def test_a_name_that_normalisation_lengthens_past_the_limit_is_refused(client_trainee, trainee):
     # U+0958 is excluded from composition: NFC writes it as two characters.
-    data = {"full_name": "\u0958" * 150, "agency": trainee.agency_id, "region": trainee.region_id,
-            "position": "", "preferred_language": "en"}
+    data = {
+        "full_name": "\u0958" * 150,
+        "agency": trainee.agency_id,
+        "region": trainee.region_id,
+        "position": "",
+        "preferred_language": "en",
+    }
     response = client_trainee.post(reverse("profile"), data)
     assert response.status_code == 200
     assert "at most 200 characters" in response.content.decode()

@@ -108,8 +108,12 @@ def world(catalogue, trainee, agency, region):
     starter = UserFactory(email="starter@example.org", agency=agency, region=region)
     Enrolment.objects.create(user=starter, course=course)
     coordinator = make_coordinator(
-        email="coordinator@example.org", full_name="Coordinator", agency=None, region=None,
-        scopes=[(agency, region)], totp=False,
+        email="coordinator@example.org",
+        full_name="Coordinator",
+        agency=None,
+        region=None,
+        scopes=[(agency, region)],
+        totp=False,
     )
     Headcount.objects.create(agency=agency, region=region, staff=10)
     return {
@@ -128,7 +132,12 @@ def _matrix_figures(coordinator, course) -> dict:
         for key, cell in matrix.cells.items():
             if cell is not None:
                 figures[(label, key)] = (
-                    cell.headcount, cell.registered, cell.enrolled, cell.completed, cell.certified, cell.overdue
+                    cell.headcount,
+                    cell.registered,
+                    cell.enrolled,
+                    cell.completed,
+                    cell.certified,
+                    cell.overdue,
                 )
         total = matrix.total
         figures[(label, "total")] = (total.registered, total.enrolled, total.completed, total.certified)
@@ -157,7 +166,8 @@ def test_export_contains_the_users_data_and_nothing_of_another_user(trainee, wor
     ]
     assert [e["course"] for e in data["enrolments"]] == ["Identifying victims"]
     assert [c["lesson"] for c in data["lesson_completions"]] == [
-        "Identifying victims: lesson 1", "Identifying victims: lesson 2"
+        "Identifying victims: lesson 1",
+        "Identifying victims: lesson 2",
     ]
     attempt = data["attempts"][0]
     assert attempt["course"] == "Identifying victims" and attempt["score"] == 100 and attempt["passed"] is True
@@ -169,21 +179,33 @@ def test_export_contains_the_users_data_and_nothing_of_another_user(trainee, wor
 
     assert TRAINEE_SECRET not in dump
     assert trainee.password not in dump
-    for foreign in (OTHER_NAME, OTHER_EMAIL, "OTHERSECRETOTHER", "Another person's question?",
-                    world["other_certificate"].display_code, "coordinator@example.org"):
+    for foreign in (
+        OTHER_NAME,
+        OTHER_EMAIL,
+        "OTHERSECRETOTHER",
+        "Another person's question?",
+        world["other_certificate"].display_code,
+        "coordinator@example.org",
+    ):
         assert foreign not in dump
 
 
 def test_coordinator_export_lists_scopes_and_invitation_batches_without_their_rows(world):
     coordinator = world["coordinator"]
     InvitationBatch.objects.create(
-        created_by=coordinator, filename="staff.csv", rows=[{"full_name": "Invitee Name", "email": "invitee@example.org"}]
+        created_by=coordinator,
+        filename="staff.csv",
+        rows=[{"full_name": "Invitee Name", "email": "invitee@example.org"}],
     )
 
     data = services.personal_data_export(user=coordinator)
 
-    assert data["coordinator_scopes"] == [{"agency": coordinator.coordinator_scopes.get().agency.name,
-                                           "region": coordinator.coordinator_scopes.get().region.name}]
+    assert data["coordinator_scopes"] == [
+        {
+            "agency": coordinator.coordinator_scopes.get().agency.name,
+            "region": coordinator.coordinator_scopes.get().region.name,
+        }
+    ]
     assert data["invitation_batches_created"][0]["filename"] == "staff.csv"
     assert data["invitation_batches_created"][0]["rows"] == 1
     assert "invitee@example.org" not in json.dumps(data)
@@ -242,16 +264,25 @@ def _snapshot(user, certificate):
     user.refresh_from_db()
     certificate.refresh_from_db()
     return (
-        user.full_name, user.email, user.erased_at, user.has_usable_password(),
-        EmailAddress.objects.filter(user=user).count(), Authenticator.objects.filter(user=user).count(),
-        certificate.holder_name, bool(certificate.pdf),
+        user.full_name,
+        user.email,
+        user.erased_at,
+        user.has_usable_password(),
+        EmailAddress.objects.filter(user=user).count(),
+        Authenticator.objects.filter(user=user).count(),
+        certificate.holder_name,
+        bool(certificate.pdf),
     )
 
 
 @pytest.mark.parametrize(
     ("language", "post", "messages"),
     [
-        ("en", {"password": "wrong password", "confirm": "on"}, ["That is not your current password.", "Your personal data was not erased."]),
+        (
+            "en",
+            {"password": "wrong password", "confirm": "on"},
+            ["That is not your current password.", "Your personal data was not erased."],
+        ),
         ("en", {"password": DEFAULT_PASSWORD}, ["Tick the box to confirm that you want your personal data erased."]),
         ("en", {"confirm": "on"}, ["Enter your current password."]),
         ("ru", {"password": "wrong password", "confirm": "on"}, ["Это не ваш текущий пароль."]),
@@ -299,14 +330,19 @@ def test_erasure_removes_name_and_email_everywhere_and_keeps_the_reports(
     old_email, certificate = trainee.email, world["certificate"]
     pdf_path = certificate.pdf.path
     InvitationBatch.objects.create(
-        created_by=world["coordinator"], filename="invite.csv",
-        rows=[{"full_name": "Test Trainee", "email": old_email, "position": "Inspector"},
-              {"full_name": OTHER_NAME, "email": OTHER_EMAIL, "position": ""}],
+        created_by=world["coordinator"],
+        filename="invite.csv",
+        rows=[
+            {"full_name": "Test Trainee", "email": old_email, "position": "Inspector"},
+            {"full_name": OTHER_NAME, "email": OTHER_EMAIL, "position": ""},
+        ],
     )
     services.personal_data_export_record(user=trainee)  # a log entry labelled with the name
     before = _matrix_figures(world["coordinator"], world["course"])
     other_before = _snapshot(world["other"], world["other_certificate"])
-    counts_before = [model.objects.filter(user=trainee).count() for model in (Enrolment, LessonCompletion, Attempt, Certificate)]
+    counts_before = [
+        model.objects.filter(user=trainee).count() for model in (Enrolment, LessonCompletion, Attempt, Certificate)
+    ]
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client_trainee.post(reverse("my_data_erase"), {"password": DEFAULT_PASSWORD, "confirm": "on"})
@@ -334,7 +370,9 @@ def test_erasure_removes_name_and_email_everywhere_and_keeps_the_reports(
     assert certificate.status == Certificate.Status.VALID
     assert certificate.course_title == "Identifying victims" and certificate.agency_id == trainee.agency_id
     assert not (pdf_path and __import__("os").path.exists(pdf_path))
-    assert counts_before == [model.objects.filter(user=trainee).count() for model in (Enrolment, LessonCompletion, Attempt, Certificate)]
+    assert counts_before == [
+        model.objects.filter(user=trainee).count() for model in (Enrolment, LessonCompletion, Attempt, Certificate)
+    ]
 
     rows = InvitationBatch.objects.get().rows
     assert rows[0]["email"] == "" and rows[0]["full_name"] == ""
@@ -393,12 +431,21 @@ def test_verification_page_says_the_holders_data_was_erased(client, trainee, wor
 
 def test_erased_holders_pdf_is_no_longer_downloadable(trainee, world):
     coordinator = world["coordinator"]
-    assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk, second_factor_passed=True) is not None
+    assert (
+        certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk, second_factor_passed=True)
+        is not None
+    )
 
     services.user_erase(user=trainee, by=trainee)
 
-    assert certificate_for_download(user=trainee, certificate_id=world["certificate"].pk, second_factor_passed=True) is None
-    assert certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk, second_factor_passed=True) is None
+    assert (
+        certificate_for_download(user=trainee, certificate_id=world["certificate"].pk, second_factor_passed=True)
+        is None
+    )
+    assert (
+        certificate_for_download(user=coordinator, certificate_id=world["certificate"].pk, second_factor_passed=True)
+        is None
+    )
 
 
 def test_erasing_twice_changes_nothing_more(trainee, world):
@@ -459,7 +506,11 @@ def test_role_changes_are_audited(trainee):
 
 @pytest.fixture
 def superuser(db):
-    return with_totp(UserFactory(is_staff=True, is_superuser=True, email="root@example.org", full_name="Root", agency=None, region=None))
+    return with_totp(
+        UserFactory(
+            is_staff=True, is_superuser=True, email="root@example.org", full_name="Root", agency=None, region=None
+        )
+    )
 
 
 def test_changes_in_the_django_admin_are_audited_with_the_acting_user(client, superuser, trainee, agency, region):
@@ -469,18 +520,31 @@ def test_changes_in_the_django_admin_are_audited_with_the_acting_user(client, su
     assert client.get(url).status_code == 200
     joined = timezone.localtime(trainee.date_joined)
     data = {
-        "email": trainee.email, "full_name": trainee.full_name, "agency": agency.pk, "region": region.pk,
-        "position": trainee.position, "preferred_language": "en", "is_active": "on", "is_staff": "on",
-        "groups": [group.pk], "date_joined_0": joined.strftime("%Y-%m-%d"), "date_joined_1": joined.strftime("%H:%M:%S"),
-        "coordinator_scopes-TOTAL_FORMS": "1", "coordinator_scopes-INITIAL_FORMS": "0",
-        "coordinator_scopes-MIN_NUM_FORMS": "0", "coordinator_scopes-MAX_NUM_FORMS": "1000",
-        "coordinator_scopes-0-agency": agency.pk, "coordinator_scopes-0-region": "",
+        "email": trainee.email,
+        "full_name": trainee.full_name,
+        "agency": agency.pk,
+        "region": region.pk,
+        "position": trainee.position,
+        "preferred_language": "en",
+        "is_active": "on",
+        "is_staff": "on",
+        "groups": [group.pk],
+        "date_joined_0": joined.strftime("%Y-%m-%d"),
+        "date_joined_1": joined.strftime("%H:%M:%S"),
+        "coordinator_scopes-TOTAL_FORMS": "1",
+        "coordinator_scopes-INITIAL_FORMS": "0",
+        "coordinator_scopes-MIN_NUM_FORMS": "0",
+        "coordinator_scopes-MAX_NUM_FORMS": "1000",
+        "coordinator_scopes-0-agency": agency.pk,
+        "coordinator_scopes-0-region": "",
     }
 
     response = client.post(url, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
-    entries = ModelLogEntry.objects.filter(object_id=str(trainee.pk), action__in=[services.ROLE_CHANGE_ACTION, services.SCOPE_CHANGE_ACTION])
+    entries = ModelLogEntry.objects.filter(
+        object_id=str(trainee.pk), action__in=[services.ROLE_CHANGE_ACTION, services.SCOPE_CHANGE_ACTION]
+    )
     assert {e.action for e in entries} == {services.ROLE_CHANGE_ACTION, services.SCOPE_CHANGE_ACTION}
     assert all(e.user_id == superuser.pk for e in entries)
     changes = [e.data["changes"] for e in entries if e.action == services.ROLE_CHANGE_ACTION]

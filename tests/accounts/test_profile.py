@@ -65,8 +65,13 @@ def test_invalid_profile_shows_error_and_changes_nothing(client_trainee, trainee
     assert response.status_code == 200
     assert message in response.content.decode()
     trainee.refresh_from_db()
-    assert (trainee.full_name, trainee.agency_id, trainee.region_id, trainee.position,
-            trainee.preferred_language) == before
+    assert (
+        trainee.full_name,
+        trainee.agency_id,
+        trainee.region_id,
+        trainee.position,
+        trainee.preferred_language,
+    ) == before
 
 
 def test_language_switch_remembers_choice_for_signed_in_user(client_trainee, trainee):

@@ -9,12 +9,26 @@ from tests.factories import AgencyFactory
 pytestmark = pytest.mark.django_db
 
 AGENCY_CODES = {
-    "police", "mia-ctip", "border-troops", "consular", "migration",
-    "prosecutor", "customs", "drug-control", "labour-inspectorate",
+    "police",
+    "mia-ctip",
+    "border-troops",
+    "consular",
+    "migration",
+    "prosecutor",
+    "customs",
+    "drug-control",
+    "labour-inspectorate",
 }
 REGION_CODES = {
-    "dushanbe", "sughd", "khatlon", "gbao", "drs",
-    "abroad-ru", "abroad-kz", "abroad-tr", "abroad-ae",
+    "dushanbe",
+    "sughd",
+    "khatlon",
+    "gbao",
+    "drs",
+    "abroad-ru",
+    "abroad-kz",
+    "abroad-tr",
+    "abroad-ae",
 }
 
 

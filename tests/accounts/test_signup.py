@@ -85,8 +85,15 @@ def test_unconfirmed_user_cannot_use_the_site(client, signup_data):
         ("region", "not-a-number", "That region is not on the list. Choose one from the list."),
         ("full_name", "   ", "Enter your full name."),
     ],
-    ids=["agency-missing", "agency-blank", "agency-unknown", "region-missing", "region-unknown", "region-nonnumeric",
-         "name-blank"],
+    ids=[
+        "agency-missing",
+        "agency-blank",
+        "agency-unknown",
+        "region-missing",
+        "region-unknown",
+        "region-nonnumeric",
+        "name-blank",
+    ],
 )
 def test_invalid_profile_fields_are_refused_with_a_message(client, signup_data, field, value, message):
     if value is None:

@@ -221,7 +221,14 @@ def test_double_submission_is_graded_once(client_ready, ready_trainee, assessmen
     response = submit(client_ready, attempt, answers_post(attempt.questions, right=0), follow=True)
 
     attempt.refresh_from_db()
-    assert (attempt.status, attempt.score, attempt.passed, attempt.results, attempt.answers, attempt.submitted_at) == first
+    assert (
+        attempt.status,
+        attempt.score,
+        attempt.passed,
+        attempt.results,
+        attempt.answers,
+        attempt.submitted_at,
+    ) == first
     assert attempt.score == 100
     assert "This attempt was already submitted; here is its result." in page_text(response)
     assert Certificate.objects.filter(user=ready_trainee).count() == 1
@@ -305,7 +312,14 @@ def test_editing_the_assessment_does_not_change_a_past_attempt(client_ready, ass
     response = client_ready.get(reverse("attempt_detail", args=[attempt.pk]))
 
     attempt.refresh_from_db()
-    assert (attempt.questions, attempt.results, attempt.points, attempt.score, attempt.passed, attempt.revision_id) == before
+    assert (
+        attempt.questions,
+        attempt.results,
+        attempt.points,
+        attempt.score,
+        attempt.passed,
+        attempt.revision_id,
+    ) == before
     assert attempt.score == 100
     assert response.status_code == 200
     assert "100%" in page_text(response)
@@ -324,7 +338,9 @@ def test_attempt_started_before_an_edit_is_graded_on_its_own_questions(client_re
     assert [c["id"] for c in sc["choices"] if c["correct"]] == ["sc-a"]
 
 
-def test_attempt_started_after_an_edit_uses_the_new_revision(ready_trainee, other_user, course_with_lessons, assessment):
+def test_attempt_started_after_an_edit_uses_the_new_revision(
+    ready_trainee, other_user, course_with_lessons, assessment
+):
     first = services.attempt_start(user=ready_trainee, assessment=assessment)
     edited = publish_stream(assessment, edited_stream())
     complete_lessons(other_user, course_with_lessons)

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _publish_new_lesson(course):
-    lesson = course.add_child(instance=LessonPage(title="A late lesson", slug="late", body=lesson_body("Late."), live=False))
+    lesson = course.add_child(
+        instance=LessonPage(title="A late lesson", slug="late", body=lesson_body("Late."), live=False)
+    )
     publish(lesson)
 
 

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 def test_no_page_type_routes_on_its_own():
     """The shortcut skips the walk, so it is only equivalent while no page type overrides
     ``route`` (a routable page, say). Add one and cms.routing has to learn about it first."""
-    page_models = [m for m in apps.get_models() if issubclass(m, Page) and m._meta.app_label in {"cms", "courses", "assessments"}]
+    page_models = [
+        m for m in apps.get_models() if issubclass(m, Page) and m._meta.app_label in {"cms", "courses", "assessments"}
+    ]
     assert page_models
     for model in page_models:
         assert model.route is Page.route, model

@@ -147,7 +147,10 @@ def test_running_seed_demo_again_does_not_translate_or_publish_an_editors_lesson
     course = CoursePage.objects.get(locale=Locale.get_default(), slug="identifying-victims")
     draft = course.add_child(
         instance=LessonPage(
-            title="Editor's draft", slug="editors-draft", body=[{"type": "paragraph", "value": "<p>Draft.</p>"}], live=False
+            title="Editor's draft",
+            slug="editors-draft",
+            body=[{"type": "paragraph", "value": "<p>Draft.</p>"}],
+            live=False,
         )
     )
     draft.save_revision()

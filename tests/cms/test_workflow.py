@@ -26,9 +26,7 @@ def moderator(seeded):
 
 def test_editors_group_has_no_publish_permission(seeded):
     editors = Group.objects.get(name="Editors")
-    codenames = set(
-        GroupPagePermission.objects.filter(group=editors).values_list("permission__codename", flat=True)
-    )
+    codenames = set(GroupPagePermission.objects.filter(group=editors).values_list("permission__codename", flat=True))
     assert "publish_page" not in codenames
     assert {"add_page", "change_page"} <= codenames
     assert GroupPagePermission.objects.filter(group__name="Moderators", permission__codename="publish_page").exists()

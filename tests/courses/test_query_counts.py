@@ -55,8 +55,10 @@ def test_catalogue_queries_do_not_grow_with_courses(client_trainee, trainee, cat
 
 def test_my_learning_queries_do_not_grow_with_courses(client_trainee, trainee, catalogue):
     def add_courses(numbers):
-        courses = [build_course(title=f"Course {n}", lessons=1, catalogue=catalogue, audiences=[trainee.agency])
-                   for n in numbers]
+        courses = [
+            build_course(title=f"Course {n}", lessons=1, catalogue=catalogue, audiences=[trainee.agency])
+            for n in numbers
+        ]
         services.enrol(user=trainee, course=courses[0])
         services.lesson_mark_complete(user=trainee, lesson=lessons_of(courses[-1])[0])
 

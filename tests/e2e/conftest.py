@@ -89,8 +89,12 @@ class Site:
 
     def manage(self, *args: str, timeout: float = 120) -> str:
         result = subprocess.run(
-            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
-            capture_output=True, text=True, timeout=timeout,
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         if result.returncode:
             raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
@@ -98,8 +102,12 @@ class Site:
 
     def oracle(self, *args: str):
         result = subprocess.run(
-            [sys.executable, "-m", "tests.e2e.oracle", *args], cwd=ROOT, env=self.env,
-            capture_output=True, text=True, timeout=60,
+            [sys.executable, "-m", "tests.e2e.oracle", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         if result.returncode:
             raise AssertionError(f"oracle {args} failed:\n{result.stderr}")
@@ -172,7 +180,10 @@ def site(tmp_path_factory):
         with log_path.open("wb") as log:
             server = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-                cwd=ROOT, env={**env, "DJANGO_DEBUG": "0"}, stdout=log, stderr=subprocess.STDOUT,
+                cwd=ROOT,
+                env={**env, "DJANGO_DEBUG": "0"},
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + SERVER_START_SECONDS
         while True:
@@ -224,6 +235,7 @@ def new_page(browser, site):
         context.set_default_timeout(20_000)
         contexts.append(context)
         page = context.new_page()
+
         # A CSP violation, a failing script or a missing stylesheet, font or image is a broken
         # page for a real user. (The status of the page itself is each test's own business:
         # some ask for a 404 on purpose; Chromium logs those as console errors too.)
@@ -240,6 +252,7 @@ def new_page(browser, site):
 
         page.on("console", on_console)
         page.on("response", on_response)
+
         def on_request_failed(request):
             # ERR_ABORTED is the browser's own cancelling: a download ending its navigation, or
             # a favicon still loading when the test moves on. Refusals and resets still count.
@@ -281,7 +294,9 @@ def axe_violations(page) -> list[dict]:
             "id": violation["id"],
             "impact": violation["impact"],
             "help": violation["help"],
-            "nodes": [{"target": node["target"], "summary": node.get("failureSummary", "")} for node in violation["nodes"]][:3],
+            "nodes": [
+                {"target": node["target"], "summary": node.get("failureSummary", "")} for node in violation["nodes"]
+            ][:3],
         }
         for violation in result["violations"]
         if violation["impact"] in {"serious", "critical"}

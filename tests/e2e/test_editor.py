@@ -94,9 +94,7 @@ def write_lesson(page, *, title: str, slug: str, intro: str, body: str) -> None:
 
 def approve_from_dashboard(page, title: str) -> None:
     page.goto("/admin/")
-    panel = page.locator("section, .w-panel").filter(
-        has=page.get_by_role("heading", name="Awaiting your review")
-    ).first
+    panel = page.locator("section, .w-panel").filter(has=page.get_by_role("heading", name="Awaiting your review")).first
     row = panel.locator("tr").filter(has_text=title)
     expect(row).to_have_count(1)
     row.get_by_role("button", name="Actions").click()
@@ -172,7 +170,9 @@ def test_editor_writes_a_lesson_a_moderator_approves_it_and_it_is_translated_to_
     editor.get_by_role("checkbox", name="Tajik").check()
     editor.get_by_role("button", name="Submit").click()
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=TIMEOUT)
-    expect(editor.get_by_text(f"The page '{title}' was successfully submitted for translation into Tajik")).to_be_visible()
+    expect(
+        editor.get_by_text(f"The page '{title}' was successfully submitted for translation into Tajik")
+    ).to_be_visible()
     tajik_edit_url = editor.url
     for field, text in tajik.items():
         translate_segment(editor, "Content", field, text)

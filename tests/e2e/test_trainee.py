@@ -95,7 +95,9 @@ def answer_with_keyboard(page, answers: dict[str, list[str]]) -> None:
 
 def qr_code_text(pdf_path, workdir) -> str:
     """What a phone camera reads from the certificate's QR code."""
-    subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf_path), str(workdir / "certificate")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "200", "-singlefile", str(pdf_path), str(workdir / "certificate")], check=True
+    )
     result = subprocess.run(
         ["zbarimg", "--quiet", "--raw", str(workdir / "certificate.png")], capture_output=True, text=True, check=True
     )

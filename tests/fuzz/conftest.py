@@ -14,7 +14,9 @@ def reference(db):
     """Two active agencies and regions (named in three scripts) and one of each retired,
     beside the Tajik reference data that a migration loads."""
     agencies = [
-        AgencyFactory(code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ"),
+        AgencyFactory(
+            code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ"
+        ),
         AgencyFactory(code="harbour", name="Harbour Police", name_ru="Портовая полиция", name_tg="Пулиси бандар"),
     ]
     regions = [
@@ -51,7 +53,10 @@ def fuzz_coordinator(reference):
     frontier, harbour = reference["agencies"]
     east, west = reference["regions"]
     return make_coordinator(
-        email="fuzz.coordinator@example.org", full_name="Fuzz Coordinator", agency=frontier, region=east,
+        email="fuzz.coordinator@example.org",
+        full_name="Fuzz Coordinator",
+        agency=frontier,
+        region=east,
         scopes=[(frontier, east), (frontier, west), (harbour, east)],
     )
 

@@ -109,15 +109,43 @@ NUMBERS = st.one_of(
     st.integers(min_value=2**31).map(str),
     st.floats().map(str),
     st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
-    st.sampled_from(["1.5", "-1", "abc", "0", "1e3", "NaN", "inf", "0x1F", "1_000", "٣", "１２", "+7", " 4 ", "5.0", "1,5"]),
+    st.sampled_from(
+        ["1.5", "-1", "abc", "0", "1e3", "NaN", "inf", "0x1F", "1_000", "٣", "１２", "+7", " 4 ", "5.0", "1,5"]
+    ),
     st.integers(min_value=10**30, max_value=10**60).map(str),
 )
 # Characters a reader cannot see: zero-width, joiners, direction marks and overrides, fillers,
 # controls, variation selectors, tags, and spaces.
 INVISIBLE = st.lists(
-    st.sampled_from(["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069",
-                     "\u2060", "\ufeff", "\u00ad", "\u3164", "\u115f", "\u2800", "\x07", "\x1b", "\x7f", "\x85",
-                     "\ufe0f", "\U000e0041", " ", "\t", "\u00a0", "\u3000"]),
+    st.sampled_from(
+        [
+            "\u200b",
+            "\u200c",
+            "\u200d",
+            "\u200e",
+            "\u200f",
+            "\u202a",
+            "\u202e",
+            "\u2066",
+            "\u2069",
+            "\u2060",
+            "\ufeff",
+            "\u00ad",
+            "\u3164",
+            "\u115f",
+            "\u2800",
+            "\x07",
+            "\x1b",
+            "\x7f",
+            "\x85",
+            "\ufe0f",
+            "\U000e0041",
+            " ",
+            "\t",
+            "\u00a0",
+            "\u3000",
+        ]
+    ),
     min_size=1,
     max_size=8,
 ).map("".join)
@@ -130,8 +158,26 @@ LONG = st.builds(
 ATOMS = st.one_of(st.text(max_size=30), RTL, BIDI, EMOJI, TAJIK, WHITESPACE, INVISIBLE, NUMBERS, WITH_NUL, st.just(""))
 NASTY = st.one_of(ATOMS, LONG, st.lists(ATOMS, min_size=2, max_size=4).map("".join))
 JUNK_KEYS = st.one_of(
-    st.sampled_from(["next", "is_staff", "is_superuser", "id", "pk", "user", "email2", "username", "status", "score",
-                     "csrfmiddlewaretoken", "remember", "agency_id", "region_id", "passed", "language"]),
+    st.sampled_from(
+        [
+            "next",
+            "is_staff",
+            "is_superuser",
+            "id",
+            "pk",
+            "user",
+            "email2",
+            "username",
+            "status",
+            "score",
+            "csrfmiddlewaretoken",
+            "remember",
+            "agency_id",
+            "region_id",
+            "passed",
+            "language",
+        ]
+    ),
     st.text(st.characters(exclude_categories=("Cs",), exclude_characters='"\r\n'), min_size=1, max_size=20),
     RTL,
     EMOJI,
@@ -215,7 +261,9 @@ def assert_looks_like_a_name(name: str):
     assert name and len(name) <= 200
     assert unicodedata.is_normalized("NFC", name), ascii(name)
     assert name == " ".join(name.split()), ascii(name)
-    assert any(unicodedata.category(char)[0] in "LNPS" and char not in "\u3164\u115f\u1160\uffa0\u2800" for char in name), ascii(name)
+    assert any(
+        unicodedata.category(char)[0] in "LNPS" and char not in "\u3164\u115f\u1160\uffa0\u2800" for char in name
+    ), ascii(name)
     assert not any(unicodedata.category(char) == "Cc" for char in name), ascii(name)
     assert not re.search("[\u202a-\u202e\u2066-\u2069\u200b]", name), ascii(name)
     assert unicodedata.category(name[0])[0] not in "CZ" and unicodedata.category(name[-1])[0] not in "CZ", ascii(name)
@@ -261,9 +309,24 @@ def choice_of_pk(active_pks: list[int], inactive_pk: int) -> Field:
         return value, (UNKNOWN if number in active_pks else INVALID), (number if number in active_pks else None)
 
     listed = st.sampled_from([str(pk) for pk in active_pks])
-    wrong = st.sampled_from(["abc", "-1", "1.5", "", "0", str(inactive_pk), str(max(active_pks) + 100),
-                             "99999999999999999999999", "None", "[1]", f" {active_pks[0]} ", f"{active_pks[0]}.0",
-                             f"0{active_pks[0]}", f"{active_pks[0]},{active_pks[1]}"])
+    wrong = st.sampled_from(
+        [
+            "abc",
+            "-1",
+            "1.5",
+            "",
+            "0",
+            str(inactive_pk),
+            str(max(active_pks) + 100),
+            "99999999999999999999999",
+            "None",
+            "[1]",
+            f" {active_pks[0]} ",
+            f"{active_pks[0]}.0",
+            f"0{active_pks[0]}",
+            f"{active_pks[0]},{active_pks[1]}",
+        ]
+    )
     return Field(listed, st.one_of(wrong, NUMBERS, NASTY), classify)
 
 
@@ -328,8 +391,17 @@ def snapshot(user: User) -> dict:
     user.refresh_from_db()
     return {
         field: getattr(user, field)
-        for field in ("email", "full_name", "agency_id", "region_id", "position", "preferred_language", "is_staff",
-                      "is_superuser", "password")
+        for field in (
+            "email",
+            "full_name",
+            "agency_id",
+            "region_id",
+            "position",
+            "preferred_language",
+            "is_staff",
+            "is_superuser",
+            "password",
+        )
     }
 
 
@@ -499,16 +571,25 @@ def test_attempt_submission_grades_once_or_refuses_without_a_write(ready_fuzz_tr
             Attempt.objects.filter(pk=attempt.pk).update(deadline_at=timezone.now() - timedelta(minutes=5))
         questions = {question["id"]: question for question in q.iter_questions(attempt.questions)}
         sent, verdicts, chosen = draw_fields(
-            data, {f"{q.ANSWER_PREFIX}{qid}": _question_answers(question) for qid, question in sorted(questions.items())}
+            data,
+            {f"{q.ANSWER_PREFIX}{qid}": _question_answers(question) for qid, question in sorted(questions.items())},
         )
         post = {key: value for key, value in sent.items() if value is not MISSING}
         acceptable = overall(verdicts.values()) == VALID
-        expected = {key[len(q.ANSWER_PREFIX):]: values for key, values in chosen.items() if values}
+        expected = {key[len(q.ANSWER_PREFIX) :]: values for key, values in chosen.items() if values}
         if data.draw(st.integers(0, 3)) == 0:  # answers to questions that are not part of the attempt
-            for key in data.draw(st.lists(st.one_of(st.sampled_from(["q-case", "q-", "q-SC", "q-sc ", "q-x", "q-mc-a"]),
-                                                     NASTY.map(lambda v: q.ANSWER_PREFIX + v)), min_size=1, max_size=2)):
+            for key in data.draw(
+                st.lists(
+                    st.one_of(
+                        st.sampled_from(["q-case", "q-", "q-SC", "q-sc ", "q-x", "q-mc-a"]),
+                        NASTY.map(lambda v: q.ANSWER_PREFIX + v),
+                    ),
+                    min_size=1,
+                    max_size=2,
+                )
+            ):
                 # Multipart field names arrive stripped ("q-sc " is "q-sc"): a real question.
-                if key[len(q.ANSWER_PREFIX):].strip() not in questions:
+                if key[len(q.ANSWER_PREFIX) :].strip() not in questions:
                     post[key] = data.draw(st.lists(NASTY, min_size=1, max_size=2))
                     acceptable = False
         extras = draw_extras(data, reserved=set(post))
@@ -613,7 +694,9 @@ def test_verification_answers_found_not_found_or_slow_down(fuzz_certificate, dat
 
         # The result page: verify/<code>/
         cache.clear()
-        response = client.get(url("certificate_verify", language, "PLACEHOLDER").replace("PLACEHOLDER", quote(code, safe="")))
+        response = client.get(
+            url("certificate_verify", language, "PLACEHOLDER").replace("PLACEHOLDER", quote(code, safe=""))
+        )
         assert response.status_code in (200, 404, 429)
         if kind == "real":
             assert response.status_code == 200
@@ -632,7 +715,12 @@ SAFE_CELL = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZабв�
 
 def _cell(reference):
     agencies, regions = reference["agencies"], reference["regions"]
-    names = [a.code for a in agencies] + [a.name for a in agencies] + [a.name_tg for a in agencies] + [a.name_ru.upper() for a in agencies]
+    names = (
+        [a.code for a in agencies]
+        + [a.name for a in agencies]
+        + [a.name_tg for a in agencies]
+        + [a.name_ru.upper() for a in agencies]
+    )
     places = [r.code for r in regions] + [r.name for r in regions] + [r.name_ru for r in regions]
     return st.one_of(
         SAFE_CELL,
@@ -671,7 +759,9 @@ def _encode(text: str, encoding: str) -> bytes:
 
 def _csv_bytes(data, reference):
     """(file bytes, expected rows or None, kind): a clean list, a hostile or messy one, or junk."""
-    kind = data.draw(st.sampled_from(["clean", "clean", "hostile", "hostile", "hostile", "messy", "messy", "binary", "mutated"]))
+    kind = data.draw(
+        st.sampled_from(["clean", "clean", "hostile", "hostile", "hostile", "messy", "messy", "binary", "mutated"])
+    )
     encoding = data.draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]))
     delimiter = data.draw(st.sampled_from([",", ";", "\t"]))
     if kind in ("clean", "hostile"):
@@ -680,8 +770,15 @@ def _csv_bytes(data, reference):
             for _ in range(data.draw(st.integers(1, 3))):
                 row = data.draw(st.sampled_from(rows))
                 row[data.draw(st.integers(0, len(row) - 1))] = data.draw(
-                    st.one_of(WITH_NUL, st.text(st.characters(max_codepoint=31), min_size=1, max_size=3), BIDI, EMOJI, LONG,
-                              INVISIBLE, NASTY)
+                    st.one_of(
+                        WITH_NUL,
+                        st.text(st.characters(max_codepoint=31), min_size=1, max_size=3),
+                        BIDI,
+                        EMOJI,
+                        LONG,
+                        INVISIBLE,
+                        NASTY,
+                    )
                 )
         out = io.StringIO()
         writer = csv.writer(out, delimiter=delimiter)
@@ -694,11 +791,34 @@ def _csv_bytes(data, reference):
         encoding = data.draw(st.sampled_from(["utf-16", "utf-8", "utf-16", "utf-8-sig"]))
         return _encode(text, encoding), (rows if kind == "clean" else None), kind
     if kind == "binary":
-        return data.draw(st.one_of(st.binary(max_size=2000), st.sampled_from([b"PK\x03\x04junk", b"\xd0\xcf\x11\xe0xls",
-                                                                          codecs.BOM_UTF16_LE + b"\x00\xd8", b"\xff\xfe", b"\x00" * 10,
-                                                                          b"sep=;", b"sep=;\n", b" \n \n", b",,,\n;;;"]))), None, kind
-    header_cells = data.draw(st.lists(st.one_of(st.sampled_from(COLUMNS + ["Full Name", "E-mail", "EMAIL", " agency ", "notes"]),
-                                                NASTY), max_size=8))
+        return (
+            data.draw(
+                st.one_of(
+                    st.binary(max_size=2000),
+                    st.sampled_from(
+                        [
+                            b"PK\x03\x04junk",
+                            b"\xd0\xcf\x11\xe0xls",
+                            codecs.BOM_UTF16_LE + b"\x00\xd8",
+                            b"\xff\xfe",
+                            b"\x00" * 10,
+                            b"sep=;",
+                            b"sep=;\n",
+                            b" \n \n",
+                            b",,,\n;;;",
+                        ]
+                    ),
+                )
+            ),
+            None,
+            kind,
+        )
+    header_cells = data.draw(
+        st.lists(
+            st.one_of(st.sampled_from(COLUMNS + ["Full Name", "E-mail", "EMAIL", " agency ", "notes"]), NASTY),
+            max_size=8,
+        )
+    )
     if data.draw(st.integers(0, 3)):
         header_cells = COLUMNS + header_cells[:2]
     rows = data.draw(st.lists(st.lists(_cell(reference), min_size=4, max_size=8), max_size=6))
@@ -815,8 +935,28 @@ def _headcount_value(value: str):
 HEADCOUNT = Field(
     st.one_of(st.integers(0, 1_000_000).map(str), st.integers(0, 5000).map(str), st.just("")),
     st.one_of(
-        st.sampled_from(["0", "1000000", "1000001", "-1", "1.5", "5.0", " 7 ", "abc", "1e3", "   ", "\x00", "12\x00",
-                         "99999999999999999999999", "٣", "NaN", "1_000", "+3", "0x10"]),
+        st.sampled_from(
+            [
+                "0",
+                "1000000",
+                "1000001",
+                "-1",
+                "1.5",
+                "5.0",
+                " 7 ",
+                "abc",
+                "1e3",
+                "   ",
+                "\x00",
+                "12\x00",
+                "99999999999999999999999",
+                "٣",
+                "NaN",
+                "1_000",
+                "+3",
+                "0x10",
+            ]
+        ),
         NUMBERS,
         NASTY,
     ),

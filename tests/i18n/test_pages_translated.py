@@ -23,10 +23,34 @@ from tests.factories import UserFactory, make_coordinator, sign_in_with_second_f
 
 LANGUAGES = ["ru", "tg"]
 ALLOWED_WORDS = {
-    "frontline", "pdf", "csv", "excel", "xlsx", "qr", "totp", "english", "e-mail", "email", "html", "utf",
-    "gbao", "id", "ok", "www", "http", "https", "url", "sms", "api", "covid",
+    "frontline",
+    "pdf",
+    "csv",
+    "excel",
+    "xlsx",
+    "qr",
+    "totp",
+    "english",
+    "e-mail",
+    "email",
+    "html",
+    "utf",
+    "gbao",
+    "id",
+    "ok",
+    "www",
+    "http",
+    "https",
+    "url",
+    "sms",
+    "api",
+    "covid",
     # The column names of the invitation CSV file are identifiers, printed as they must be typed.
-    "full_name", "agency", "region", "position", "language",
+    "full_name",
+    "agency",
+    "region",
+    "position",
+    "language",
     "windows",  # the name of an encoding
 }
 CODE = re.compile(r"\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}-[0-9A-Z*~$=U]")  # a certificate code, check character included
@@ -89,17 +113,31 @@ def site(seeded_site, django_db_blocker):
         course = CoursePage.objects.get(slug="identifying-victims", locale__language_code="en")
         people = {}
         for language in LANGUAGES:
-            holder = UserFactory(email=f"holder-{language}@example.org", full_name="Фарҳод Раҳимов", agency=agency,
-                                 region=region, preferred_language=language, position="Сарҳадбон")
-            taker = UserFactory(email=f"taker-{language}@example.org", full_name="Нилуфар Салимова", agency=agency,
-                                region=region, preferred_language=language, position="Инспектор")
+            holder = UserFactory(
+                email=f"holder-{language}@example.org",
+                full_name="Фарҳод Раҳимов",
+                agency=agency,
+                region=region,
+                preferred_language=language,
+                position="Сарҳадбон",
+            )
+            taker = UserFactory(
+                email=f"taker-{language}@example.org",
+                full_name="Нилуфар Салимова",
+                agency=agency,
+                region=region,
+                preferred_language=language,
+                position="Инспектор",
+            )
             for person in (holder, taker):
                 for lesson in LessonPage.objects.child_of(course):
                     lesson_mark_complete(user=person, lesson=lesson)
             with translation.override(language):
                 assessment = AssessmentPage.objects.child_of(course).get().localized
                 attempt = attempt_start(user=holder, assessment=assessment)
-                answers = Post({f"q-{item['id']}": q.correct_values(item) for item in q.iter_questions(attempt.questions)})
+                answers = Post(
+                    {f"q-{item['id']}": q.correct_values(item) for item in q.iter_questions(attempt.questions)}
+                )
                 attempt, _graded = attempt_submit(attempt=attempt, post=answers)
                 open_attempt = attempt_start(user=taker, assessment=assessment)
             people[language] = {

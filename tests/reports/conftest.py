@@ -15,7 +15,9 @@ def _english():
 
 @pytest.fixture
 def frontier(db):
-    return AgencyFactory(code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ")
+    return AgencyFactory(
+        code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ"
+    )
 
 
 @pytest.fixture
@@ -37,7 +39,10 @@ def west(db):
 def coordinator(db, frontier, east):
     """Coordinates the Frontier Service in the Eastern Province, and has set up two-factor authentication."""
     return make_coordinator(
-        email="coordinator@example.org", full_name="Malika Saidova", agency=frontier, region=east,
+        email="coordinator@example.org",
+        full_name="Malika Saidova",
+        agency=frontier,
+        region=east,
         scopes=[(frontier, east)],
     )
 

@@ -35,8 +35,17 @@ User = get_user_model()
 def _attempt(user, course, *, passed=True, when=None):
     when = when or timezone.now()
     return Attempt.objects.create(
-        user=user, course=course, language="en", questions=[], pass_mark=80, status=Attempt.Status.SUBMITTED,
-        submitted_at=when, score=90 if passed else 40, passed=passed, points=9, max_points=10,
+        user=user,
+        course=course,
+        language="en",
+        questions=[],
+        pass_mark=80,
+        status=Attempt.Status.SUBMITTED,
+        submitted_at=when,
+        score=90 if passed else 40,
+        passed=passed,
+        points=9,
+        max_points=10,
     )
 
 
@@ -45,9 +54,16 @@ def _certify(user, course, *, expires_in_days=365, status=Certificate.Status.VAL
 
     attempt = _attempt(user, course)
     return Certificate.objects.create(
-        code=codes.generate(), user=user, course=course, attempt=attempt, holder_name=user.full_name,
-        course_title=course.title, region=region or user.region, agency=user.agency,
-        expires_on=timezone.localdate() + timedelta(days=expires_in_days), status=status,
+        code=codes.generate(),
+        user=user,
+        course=course,
+        attempt=attempt,
+        holder_name=user.full_name,
+        course_title=course.title,
+        region=region or user.region,
+        agency=user.agency,
+        expires_on=timezone.localdate() + timedelta(days=expires_in_days),
+        status=status,
         revoked_at=timezone.now() if status == Certificate.Status.REVOKED else None,
     )
 
@@ -75,7 +91,9 @@ def country(db, catalogue):
     t["revoked"] = UserFactory(email="t4@example.org", full_name="Rustam Revoked", agency=a, region=r1)
     t["moved"] = UserFactory(email="t5@example.org", full_name="Munira Moved", agency=a, region=r2)
     t["other_agency"] = UserFactory(email="t6@example.org", full_name="Bakhtiyor Otheragency", agency=b, region=r1)
-    t["inactive"] = UserFactory(email="t7@example.org", full_name="Inactive Person", agency=a, region=r1, is_active=False)
+    t["inactive"] = UserFactory(
+        email="t7@example.org", full_name="Inactive Person", agency=a, region=r1, is_active=False
+    )
     for key in ("certified", "started", "expired", "revoked", "moved", "other_agency", "inactive"):
         _enrol(t[key], course, completed=key not in {"started"})
     certificates = {
@@ -137,7 +155,9 @@ def test_all_required_courses_counts_only_agencies_that_require_them(country, na
 
 def test_region_with_staff_but_no_valid_certificate_is_flagged(country, national):
     matrix = completion_matrix(scope=Scope.for_user(national), filters=Filters(course=country["course"]))
-    Certificate.objects.filter(pk=country["certificates"]["certified"].pk).update(expires_on=timezone.localdate() - timedelta(days=1))
+    Certificate.objects.filter(pk=country["certificates"]["certified"].pk).update(
+        expires_on=timezone.localdate() - timedelta(days=1)
+    )
     matrix = completion_matrix(scope=Scope.for_user(national), filters=Filters(course=country["course"]))
     assert matrix.cell(country["a"].pk, country["r1"].pk).uncovered
     assert not matrix.cell(country["a"].pk, country["r2"].pk).uncovered
@@ -159,7 +179,9 @@ def _body(response):
         return b"".join(response.streaming_content).decode("utf-8-sig")
     if response["Content-Type"].startswith("application/vnd.openxmlformats"):
         sheet = load_workbook(io.BytesIO(response.content)).active
-        return "\n".join(",".join(str(value) for value in row if value is not None) for row in sheet.iter_rows(values_only=True))
+        return "\n".join(
+            ",".join(str(value) for value in row if value is not None) for row in sheet.iter_rows(values_only=True)
+        )
     return response.content.decode()
 
 
@@ -208,7 +230,9 @@ def test_certificate_download_follows_scope(_render, client, country, coordinato
     assert client.get(reverse("certificate_download", args=[foreign.pk])).status_code == 200
 
 
-@pytest.mark.parametrize("url_name,args", [("reports_dashboard", []), ("reports_trainees", []), ("reports_export_matrix", ["csv"])])
+@pytest.mark.parametrize(
+    "url_name,args", [("reports_dashboard", []), ("reports_trainees", []), ("reports_export_matrix", ["csv"])]
+)
 def test_coordinator_without_mfa_is_sent_to_set_it_up(client, country, url_name, args):
     coordinator = _coordinator("nomfa@example.org", agency=country["a"], mfa=False)
     sign_in_with_second_factor(client, coordinator)
@@ -222,7 +246,9 @@ def test_coordinator_without_mfa_is_sent_to_set_it_up(client, country, url_name,
 def test_coordinator_without_mfa_cannot_download_others_certificates(_render, client, country):
     coordinator = _coordinator("nomfa2@example.org", mfa=False)
     sign_in_with_second_factor(client, coordinator)
-    assert client.get(reverse("certificate_download", args=[country["certificates"]["certified"].pk])).status_code == 404
+    assert (
+        client.get(reverse("certificate_download", args=[country["certificates"]["certified"].pk])).status_code == 404
+    )
 
 
 @pytest.mark.parametrize("who", ["anonymous", "trainee"])
@@ -266,8 +292,13 @@ def test_headcounts_are_validated_and_saved_within_scope(client, country, coordi
 def test_drill_down_lists_progress_and_paginates(client, country, national):
     sign_in_with_second_factor(client, national)
     for n in range(30):
-        UserFactory(email=f"bulk{n}@example.org", full_name=f"Bulk Trainee {n:02}", agency=country["a"], region=country["r1"])
-    url = reverse("reports_trainees") + f"?course={country['course'].pk}&agency={country['a'].pk}&region={country['r1'].pk}"
+        UserFactory(
+            email=f"bulk{n}@example.org", full_name=f"Bulk Trainee {n:02}", agency=country["a"], region=country["r1"]
+        )
+    url = (
+        reverse("reports_trainees")
+        + f"?course={country['course'].pk}&agency={country['a'].pk}&region={country['r1'].pk}"
+    )
     first = client.get(url).content.decode()
     assert "34 trainees" in first and "Page 1 of 2" in first
     sorted_by_name = client.get(url + "&sort=-name").content.decode()
@@ -296,8 +327,13 @@ def test_dashboard_query_count_does_not_grow_with_trainees(client, country, nati
     few = _dashboard_queries(client, country["course"].pk)
     password = User.objects.get(email="t1@example.org").password
     User.objects.bulk_create(
-        User(email=f"load{n}@example.org", full_name=f"Load {n}", agency=country["a" if n % 2 else "b"],
-             region=country["r1" if n % 3 else "r2"], password=password)
+        User(
+            email=f"load{n}@example.org",
+            full_name=f"Load {n}",
+            agency=country["a" if n % 2 else "b"],
+            region=country["r1" if n % 3 else "r2"],
+            password=password,
+        )
         for n in range(1000)
     )
     many = _dashboard_queries(client, country["course"].pk)

@@ -28,7 +28,9 @@ def generated(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         with transaction.atomic():
             out = StringIO()
-            call_command("generate_load_data", "--trainees", str(TRAINEES), "--seed", "7", "--batch-size", "120", stdout=out)
+            call_command(
+                "generate_load_data", "--trainees", str(TRAINEES), "--seed", "7", "--batch-size", "120", stdout=out
+            )
             yield out.getvalue()
             transaction.set_rollback(True)
 
@@ -143,8 +145,9 @@ def test_enrolments_completed_exactly_when_passed(load):
     )
     completed = dict(
         ((user, course), when)
-        for user, course, when in Enrolment.objects.filter(user__in=trainees(), completed_at__isnull=False)
-        .values_list("user_id", "course_id", "completed_at")
+        for user, course, when in Enrolment.objects.filter(user__in=trainees(), completed_at__isnull=False).values_list(
+            "user_id", "course_id", "completed_at"
+        )
     )
     assert completed == first_pass
 
@@ -215,8 +218,16 @@ def test_clear_removes_generated_rows_only(load):
     Enrolment.objects.create(user=real, course=course)
     LessonCompletion.objects.create(user=real, lesson=lesson, course=course)
     Attempt.objects.create(
-        user=real, course=course, assessment_id=generated_attempt.assessment_id, language="en", questions=[],
-        pass_mark=80, status=Attempt.Status.SUBMITTED, submitted_at=timezone.now(), score=50, passed=False,
+        user=real,
+        course=course,
+        assessment_id=generated_attempt.assessment_id,
+        language="en",
+        questions=[],
+        pass_mark=80,
+        status=Attempt.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+        score=50,
+        passed=False,
     )
     entered = Headcount.objects.filter(agency=police, region=dushanbe)
     entered.update(updated_by=real, staff=12345)  # a coordinator's number replaces the generated one

@@ -76,7 +76,9 @@ def test_template_csv_download(client_coordinator):
     assert "frontier" in text
 
 
-def test_each_kind_of_bad_row_is_reported_and_nothing_is_created(client_coordinator, coordinator, harbour, west, mailoutbox):
+def test_each_kind_of_bad_row_is_reported_and_nothing_is_created(
+    client_coordinator, coordinator, harbour, west, mailoutbox
+):
     UserFactory(email="Taken@Example.org")
     AgencyFactory(code="old-agency", name="Old agency", is_active=False)
     users_before, addresses_before = User.objects.count(), EmailAddress.objects.count()
@@ -191,7 +193,9 @@ def _assert_form_error(response, text):
         pytest.param(b"\n\n  \r\n", "empty", id="blank-lines"),
         pytest.param(codecs.BOM_UTF8 + b";;;\n", "empty", id="only-separators"),
         pytest.param(bytes(range(256)) * 10, "does not look like a CSV", id="binary"),
-        pytest.param(b"\x89PNG\r\n\x1a\n" + bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 20, "does not look like a CSV", id="image"),
+        pytest.param(
+            b"\x89PNG\r\n\x1a\n" + bytes([1, 2, 3, 4, 5, 6, 7, 8]) * 20, "does not look like a CSV", id="image"
+        ),
         pytest.param(b"PK\x03\x04" + b"\x00" * 100, "Excel workbook", id="xlsx"),
         pytest.param(b"name,e-mail\nA,a@example.org\n", "full_name, email, agency, region", id="missing-columns"),
         pytest.param(b"full_name,email,agency\nA,a@example.org,x\n", "no “region” column", id="missing-one-column"),
@@ -264,7 +268,11 @@ def test_confirm_invites_valid_rows_only_one_email_each_in_their_language(
     batch.refresh_from_db()
     assert batch.status == InvitationBatch.Status.SENT and batch.sent_at is not None
 
-    assert sorted(message.to[0] for message in mailoutbox) == ["anna@example.org", "aziz@example.org", "dilshod@example.org"]
+    assert sorted(message.to[0] for message in mailoutbox) == [
+        "anna@example.org",
+        "aziz@example.org",
+        "dilshod@example.org",
+    ]
     assert all(len(message.to) == 1 for message in mailoutbox)
     by_address = {message.to[0]: message for message in mailoutbox}
     for address, language in [("dilshod@example.org", "tg"), ("aziz@example.org", "ru"), ("anna@example.org", "en")]:
@@ -361,9 +369,7 @@ def test_scope_narrowed_between_preview_and_confirm_aborts_everything(
     scope = CoordinatorScope.objects.get(user=coordinator)
     scope.region = None  # all regions at upload time
     scope.save()
-    content = (
-        HEADER + "A One,a1@example.org,frontier,east,,\n" + "B Two,b2@example.org,frontier,west,,\n"
-    )
+    content = HEADER + "A One,a1@example.org,frontier,east,,\n" + "B Two,b2@example.org,frontier,west,,\n"
     batch = _upload_and_get_batch(client_coordinator, content)
     assert len(batch.valid_rows) == 2
     scope.region = east

@@ -134,7 +134,7 @@ DEBUG_ONLY = {"media/"}  # present in the URLconf only when it was loaded with D
 def _excluded_key(route: Route) -> str | None:
     bare = route.path.removeprefix(LANG)
     for key in EXCLUDED:
-        if key.endswith("/") and bare.startswith(key) or key == route.name:
+        if (key.endswith("/") and bare.startswith(key)) or key == route.name:
             return key
     return None
 
@@ -182,7 +182,11 @@ INVITEE_CSV = (
 
 def _coordinator(email: str, full_name: str, *, agency=None, region=None) -> User:
     return make_coordinator(
-        email=email, full_name=full_name, agency=None, region=None, position="Training coordinator",
+        email=email,
+        full_name=full_name,
+        agency=None,
+        region=None,
+        position="Training coordinator",
         scopes=[(agency, region)],
     )
 
@@ -193,24 +197,37 @@ def _build_world() -> SimpleNamespace:
     region = RegionFactory(code="zeravshan", name="Zeravshan Valley")
 
     holder = UserFactory(
-        email="zebuniso@example.org", full_name="Zebuniso Holder", position="Zebra Checkpoint Inspector",
-        agency=agency_a, region=region,
+        email="zebuniso@example.org",
+        full_name="Zebuniso Holder",
+        position="Zebra Checkpoint Inspector",
+        agency=agency_a,
+        region=region,
     )
     other = UserFactory(
-        email="otabek.sameagency@example.org", full_name="Otabek Sameagency", position="Oxbow Post Sergeant",
-        agency=agency_a, region=region,
+        email="otabek.sameagency@example.org",
+        full_name="Otabek Sameagency",
+        position="Oxbow Post Sergeant",
+        agency=agency_a,
+        region=region,
     )
     outsider = UserFactory(
-        email="outsider@example.org", full_name="Outsider Person", position="Outpost Quartermaster",
-        agency=agency_b, region=region,
+        email="outsider@example.org",
+        full_name="Outsider Person",
+        position="Outpost Quartermaster",
+        agency=agency_b,
+        region=region,
     )
     coordinator_in = _coordinator(
         "coordinator.inscope@example.org", "Coordinator Inscope", agency=agency_a, region=region
     )
     coordinator_out = _coordinator("coordinator.outscope@example.org", "Coordinator Outscope", agency=agency_b)
     editor = UserFactory(
-        email="editor.person@example.org", full_name="Editor Person", position="Content editor",
-        agency=None, region=None, is_staff=True,
+        email="editor.person@example.org",
+        full_name="Editor Person",
+        position="Content editor",
+        agency=None,
+        region=None,
+        is_staff=True,
     )
     editor.groups.add(Group.objects.get(name="Editors"))
 
@@ -341,7 +358,9 @@ EXPECTATIONS: dict[str, list[Case]] = {
     # submit_translation permission, which editors hold (they translate; publishing stays the
     # moderators').
     "frontline_update_translations": [
-        Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200), lambda w: {"translation_source_id": w.translation_source.pk}),
+        Case(
+            "get", roles(WAGTAIL_ADMIN_LOGIN, editor=200), lambda w: {"translation_source_id": w.translation_source.pk}
+        ),
     ],
     "course_start": [
         Case("get", POST_ONLY, lambda w: {"course_id": w.course.pk}),
@@ -360,8 +379,9 @@ EXPECTATIONS: dict[str, list[Case]] = {
     ],
     "attempt_submit": [
         Case("get", POST_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}),
-        Case("post", roles(404, anonymous=LOGIN, trainee=302), lambda w: {"attempt_id": w.open_attempt.pk},
-             method="post"),
+        Case(
+            "post", roles(404, anonymous=LOGIN, trainee=302), lambda w: {"attempt_id": w.open_attempt.pk}, method="post"
+        ),
     ],
     "certificate_download": [
         Case("stored", OWNER_OR_SCOPE, lambda w: {"certificate_id": w.certificate.pk}),
@@ -376,48 +396,109 @@ EXPECTATIONS: dict[str, list[Case]] = {
             never=lambda w: (_holder(w).email, _holder(w).position),
             shows={role: lambda w: (_holder(w).full_name, w.certificate.course_title) for role in ROLES},
         ),
-        Case("compact-code", EVERYONE, lambda w: {"code": w.certificate.code},
-             public=lambda w: (_holder(w).full_name, w.certificate.display_code),
-             never=lambda w: (_holder(w).email, _holder(w).position)),
+        Case(
+            "compact-code",
+            EVERYONE,
+            lambda w: {"code": w.certificate.code},
+            public=lambda w: (_holder(w).full_name, w.certificate.display_code),
+            never=lambda w: (_holder(w).email, _holder(w).position),
+        ),
         Case("unknown", NOBODY, lambda w: {"code": codes.display(codes.generate())}),
     ],
     "reports_export_matrix": [
-        Case("csv", COORDINATORS, lambda w: {"file_format": "csv"}, report=True,
-             shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)}),
-        Case("xlsx-foreign-filter", COORDINATORS, lambda w: {"file_format": "xlsx"}, report=True,
-             query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}",
-             shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)}),
+        Case(
+            "csv",
+            COORDINATORS,
+            lambda w: {"file_format": "csv"},
+            report=True,
+            shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)},
+        ),
+        Case(
+            "xlsx-foreign-filter",
+            COORDINATORS,
+            lambda w: {"file_format": "xlsx"},
+            report=True,
+            query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}",
+            shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)},
+        ),
     ],
     "reports_export_trainees": [
-        Case("csv", COORDINATORS, lambda w: {"file_format": "csv"}, report=True,
-             shows={"coordinator_in": lambda w: (*_holder(w).markers[:3], w.people["other_trainee"].email),
-                    "coordinator_out": lambda w: w.people["outsider"].markers}),
-        Case("xlsx", COORDINATORS, lambda w: {"file_format": "xlsx"}, report=True,
-             shows={"coordinator_in": lambda w: _holder(w).markers[:3],
-                    "coordinator_out": lambda w: w.people["outsider"].markers}),
-        Case("csv-foreign-filter", COORDINATORS, lambda w: {"file_format": "csv"}, report=True,
-             query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}",
-             shows={"coordinator_in": lambda w: _holder(w).markers[:3],
-                    "coordinator_out": lambda w: w.people["outsider"].markers}),
-        Case("xlsx-search-holder", COORDINATORS, lambda w: {"file_format": "xlsx"}, report=True,
-             query=lambda w: "?q=zebuniso", shows={"coordinator_in": lambda w: _holder(w).markers[:3]}),
+        Case(
+            "csv",
+            COORDINATORS,
+            lambda w: {"file_format": "csv"},
+            report=True,
+            shows={
+                "coordinator_in": lambda w: (*_holder(w).markers[:3], w.people["other_trainee"].email),
+                "coordinator_out": lambda w: w.people["outsider"].markers,
+            },
+        ),
+        Case(
+            "xlsx",
+            COORDINATORS,
+            lambda w: {"file_format": "xlsx"},
+            report=True,
+            shows={
+                "coordinator_in": lambda w: _holder(w).markers[:3],
+                "coordinator_out": lambda w: w.people["outsider"].markers,
+            },
+        ),
+        Case(
+            "csv-foreign-filter",
+            COORDINATORS,
+            lambda w: {"file_format": "csv"},
+            report=True,
+            query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}",
+            shows={
+                "coordinator_in": lambda w: _holder(w).markers[:3],
+                "coordinator_out": lambda w: w.people["outsider"].markers,
+            },
+        ),
+        Case(
+            "xlsx-search-holder",
+            COORDINATORS,
+            lambda w: {"file_format": "xlsx"},
+            report=True,
+            query=lambda w: "?q=zebuniso",
+            shows={"coordinator_in": lambda w: _holder(w).markers[:3]},
+        ),
     ],
     "reports_invite_preview": [
-        Case("get", CREATOR, lambda w: {"batch_id": w.batch.pk}, report=True,
-             shows={"coordinator_in": lambda w: w.people["invitee"].markers}),
-        Case("post", roles(403, anonymous=LOGIN, coordinator_in=302, coordinator_out=404),
-             lambda w: {"batch_id": w.batch.pk}, method="post", mutates=frozenset({"coordinator_in"})),
+        Case(
+            "get",
+            CREATOR,
+            lambda w: {"batch_id": w.batch.pk},
+            report=True,
+            shows={"coordinator_in": lambda w: w.people["invitee"].markers},
+        ),
+        Case(
+            "post",
+            roles(403, anonymous=LOGIN, coordinator_in=302, coordinator_out=404),
+            lambda w: {"batch_id": w.batch.pk},
+            method="post",
+            mutates=frozenset({"coordinator_in"}),
+        ),
     ],
     "admin:certificates_certificate_revoke": [
         Case("get", REVOKERS_ONLY, lambda w: {"certificate_id": w.certificate.pk}),
-        Case("post", REVOKERS_ONLY, lambda w: {"certificate_id": w.certificate.pk}, method="post",
-             data=lambda w: {"reason": "Obtained by fraud"}),
+        Case(
+            "post",
+            REVOKERS_ONLY,
+            lambda w: {"certificate_id": w.certificate.pk},
+            method="post",
+            data=lambda w: {"reason": "Obtained by fraud"},
+        ),
     ],
     # Django's delete view, wrapped by accounts.admin.AuditedAdminMixin to log the acting user.
     "admin:accounts_user_delete": [
         Case("get", DELETERS_ONLY, lambda w: {"object_id": w.users["trainee"].pk}),
-        Case("post", DELETERS_ONLY, lambda w: {"object_id": w.users["trainee"].pk}, method="post",
-             data=lambda w: {"post": "yes"}),
+        Case(
+            "post",
+            DELETERS_ONLY,
+            lambda w: {"object_id": w.users["trainee"].pk},
+            method="post",
+            data=lambda w: {"post": "yes"},
+        ),
     ],
 }
 
@@ -428,19 +509,42 @@ _TRAINEES_SHOWN = {
 }
 SCOPE_PAGES: dict[str, list[Case]] = {
     "reports_dashboard": [
-        Case("plain", COORDINATORS, report=True,
-             shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)}),
-        Case("foreign-filter", COORDINATORS, report=True,
-             query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}&course={w.course.pk}"),
+        Case(
+            "plain",
+            COORDINATORS,
+            report=True,
+            shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)},
+        ),
+        Case(
+            "foreign-filter",
+            COORDINATORS,
+            report=True,
+            query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}&course={w.course.pk}",
+        ),
     ],
     "reports_trainees": [
         Case("plain", COORDINATORS, report=True, shows=_TRAINEES_SHOWN),
-        Case("foreign-filter", COORDINATORS, report=True, shows=_TRAINEES_SHOWN,
-             query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}&course={w.course.pk}"),
-        Case("search-holder", COORDINATORS, report=True, query=lambda w: "?q=zebuniso&sort=-name",
-             shows={"coordinator_in": lambda w: _holder(w).markers[:3]}),
-        Case("search-position", COORDINATORS, report=True, query=lambda w: "?q=Zebra+Checkpoint",
-             shows={"coordinator_in": lambda w: _holder(w).markers[:3]}),
+        Case(
+            "foreign-filter",
+            COORDINATORS,
+            report=True,
+            shows=_TRAINEES_SHOWN,
+            query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}&course={w.course.pk}",
+        ),
+        Case(
+            "search-holder",
+            COORDINATORS,
+            report=True,
+            query=lambda w: "?q=zebuniso&sort=-name",
+            shows={"coordinator_in": lambda w: _holder(w).markers[:3]},
+        ),
+        Case(
+            "search-position",
+            COORDINATORS,
+            report=True,
+            query=lambda w: "?q=Zebra+Checkpoint",
+            shows={"coordinator_in": lambda w: _holder(w).markers[:3]},
+        ),
     ],
     "reports_headcounts": [Case("get", COORDINATORS, report=True)],
     "reports_invite": [
@@ -450,8 +554,12 @@ SCOPE_PAGES: dict[str, list[Case]] = {
     # Wagtail's front-end login: a redirect to allauth's for everyone, whatever is posted to it.
     "wagtailcore_login": [
         Case("get", roles(LOGIN)),
-        Case("post-credentials", roles(LOGIN), method="post",
-             data=lambda w: {"username": _holder(w).email, "password": DEFAULT_PASSWORD}),
+        Case(
+            "post-credentials",
+            roles(LOGIN),
+            method="post",
+            data=lambda w: {"username": _holder(w).email, "password": DEFAULT_PASSWORD},
+        ),
     ],
     "my_learning": [Case("get", SIGNED_IN)],
     "my_certificates": [
@@ -489,8 +597,7 @@ def snapshot() -> set[tuple]:
     """Everything an access-control failure could change, as (owner id, fact) pairs."""
     facts = set()
     facts |= {
-        (row[0], "enrolment", *row[1:])
-        for row in Enrolment.objects.values_list("user_id", "course_id", "completed_at")
+        (row[0], "enrolment", *row[1:]) for row in Enrolment.objects.values_list("user_id", "course_id", "completed_at")
     }
     facts |= {(u, "lesson", lesson) for u, lesson in LessonCompletion.objects.values_list("user_id", "lesson_id")}
     facts |= {

@@ -201,8 +201,11 @@ def test_admin_refuses_an_svg_image(client, editor):
 
     response = client.post(
         reverse("wagtailimages:add"),
-        {"title": "Map", "file": SimpleUploadedFile("map.svg", svg, "image/svg+xml"),
-         "collection": Collection.get_first_root_node().pk},
+        {
+            "title": "Map",
+            "file": SimpleUploadedFile("map.svg", svg, "image/svg+xml"),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
 
     assert response.status_code == 200

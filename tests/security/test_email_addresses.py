@@ -129,7 +129,12 @@ def _in_a_pending_invitation(agency, region):
 
 @pytest.mark.parametrize(
     "hold",
-    [_held_by_a_verified_account, _held_by_an_unconfirmed_sign_up, _login_without_address_rows, _in_a_pending_invitation],
+    [
+        _held_by_a_verified_account,
+        _held_by_an_unconfirmed_sign_up,
+        _login_without_address_rows,
+        _in_a_pending_invitation,
+    ],
     ids=["verified-account", "unconfirmed-sign-up", "login-without-address-rows", "pending-invitation"],
 )
 def test_an_address_that_belongs_to_someone_else_cannot_be_added(squatter, agency, region, hold):
@@ -175,11 +180,15 @@ def test_the_address_page_renders_with_a_pending_change(squatter, language):
         assert "Иваз кардан ба" in response.content.decode()
 
 
-def test_an_unverified_claim_does_not_block_an_invitation(client, squatter, agency, region, django_capture_on_commit_callbacks):
+def test_an_unverified_claim_does_not_block_an_invitation(
+    client, squatter, agency, region, django_capture_on_commit_callbacks
+):
     bravo = _signed_in(squatter)
     _add_address(bravo, "new.recruit@example.org")
     bravo_link = _link(CONFIRM_LINK, mail.outbox[-1]).group(1)
-    coordinator = make_coordinator(email="coordinator@example.org", agency=agency, region=region, scopes=[(agency, region)])
+    coordinator = make_coordinator(
+        email="coordinator@example.org", agency=agency, region=region, scopes=[(agency, region)]
+    )
     sign_in_with_second_factor(client, coordinator)
     csv = (
         "full_name,email,agency,region,position,language\n"

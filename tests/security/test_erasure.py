@@ -26,7 +26,9 @@ EMAIL = "traineec@example.org"
 
 @pytest.fixture
 def charlie(db, agency, region):
-    return UserFactory(email=EMAIL, full_name=NAME, first_name="Charlie", last_name="Nazarov", agency=agency, region=region)
+    return UserFactory(
+        email=EMAIL, full_name=NAME, first_name="Charlie", last_name="Nazarov", agency=agency, region=region
+    )
 
 
 @pytest.fixture
@@ -91,9 +93,9 @@ def test_erasure_redacts_the_name_and_address_in_revocation_reasons_and_audit_en
     reason = Certificate.objects.get(pk=revoked.pk).revocation_reason
     assert not _mentions(reason)
     assert reason == "Issued in error: [erased] ([erased]) had not finished; [erased] asked for it."
-    entries = ModelLogEntry.objects.filter(content_type=user_type, object_id=str(charlie.pk)) | ModelLogEntry.objects.filter(
-        content_type=certificate_type, object_id=str(revoked.pk)
-    )
+    entries = ModelLogEntry.objects.filter(
+        content_type=user_type, object_id=str(charlie.pk)
+    ) | ModelLogEntry.objects.filter(content_type=certificate_type, object_id=str(revoked.pk))
     assert entries.filter(action="frontline.certificate.revoke").exists()
     for entry in entries:
         assert not _mentions(entry.label)

@@ -100,8 +100,16 @@ DJANGO_ADMIN = {"admin:accounts_user_changelist", "admin:accounts_user_delete"}
 
 # Addresses that change something; a GET must not.
 WRITERS = (
-    "set_language", "profile", "my_data_erase", "course_start", "lesson_complete", "attempt_submit",
-    "reports_headcounts", "reports_invite", "reports_invite_preview", "wagtail_serve",
+    "set_language",
+    "profile",
+    "my_data_erase",
+    "course_start",
+    "lesson_complete",
+    "attempt_submit",
+    "reports_headcounts",
+    "reports_invite",
+    "reports_invite_preview",
+    "wagtail_serve",
 )
 BUTTON_TARGETS = ("set_language", "course_start", "lesson_complete", "attempt_submit")  # POST only
 GET_ONLY = ("my_data_export",)  # an audited download: a HEAD would be recorded as an export
@@ -137,8 +145,16 @@ def world():
 
     w = World()
     w.__dict__.update(
-        trainee=trainee, catalogue=catalogue, course=course, lessons=lessons_of(course), assessment=assessment,
-        attempt=attempt, certificate=certificate, batch=batch, document=document, clients=clients,
+        trainee=trainee,
+        catalogue=catalogue,
+        course=course,
+        lessons=lessons_of(course),
+        assessment=assessment,
+        attempt=attempt,
+        certificate=certificate,
+        batch=batch,
+        document=document,
+        clients=clients,
         translation_source=TranslationSource.get_or_create_from_instance(course)[0],
     )
     return w
@@ -181,7 +197,10 @@ def test_put_delete_and_patch_to_our_views_are_refused_with_405(world, method):
 @pytest.mark.parametrize("method", ["put", "delete", "patch"])
 def test_django_admin_views_refuse_a_trainee_whatever_the_method(world, method):
     client = world.clients["trainee"]
-    for url in (reverse("admin:accounts_user_changelist"), reverse("admin:accounts_user_delete", args=[world.trainee.pk])):
+    for url in (
+        reverse("admin:accounts_user_changelist"),
+        reverse("admin:accounts_user_delete", args=[world.trainee.pk]),
+    ):
         response = getattr(client, method)(url)
         assert response.status_code in (302, 403), f"{method.upper()} {url}: {response.status_code}"
     assert User.objects.filter(pk=world.trainee.pk).exists()

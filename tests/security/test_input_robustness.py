@@ -6,7 +6,6 @@
   byte, instead of being read as Windows-1251 (names turned into mojibake and marked ready).
 """
 
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -31,7 +30,9 @@ BAD_IDS = [HUGE, JUST_PAST_BIGINT, "-9223372036854775809", "0", "-1", "abc", "1.
 
 @pytest.fixture
 def frontier(db):
-    return AgencyFactory(code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ")
+    return AgencyFactory(
+        code="frontier", name="Frontier Service", name_ru="Пограничная служба", name_tg="Хадамоти марзбонӣ"
+    )
 
 
 @pytest.fixture
@@ -209,7 +210,7 @@ def _file_errors(response) -> str:
 
 def test_utf8_file_with_one_bad_byte_is_refused_with_line_and_byte(client_coordinator, frontier, east):
     # A Windows en dash (0x96) typed into an otherwise UTF-8 file, on the fourth line.
-    data = UTF8_ROWS.encode() + "Anna Petrova,anna@example.org,frontier,east,Inspector ".encode() + b"\x96 deputy,en\n"
+    data = UTF8_ROWS.encode() + b"Anna Petrova,anna@example.org,frontier,east,Inspector " + b"\x96 deputy,en\n"
     offset = data.index(b"\x96")
 
     response = _upload(client_coordinator, data)
@@ -251,7 +252,9 @@ def test_genuine_windows_1251_file_is_still_read(client_coordinator, frontier, e
 
 def test_ascii_file_with_a_windows_dash_is_read_as_windows_text(client_coordinator, frontier, east):
     """No UTF-8 sequence at all: an old Windows file, read as such (the dash survives)."""
-    data = b"full_name,email,agency,region,position\nAnna Petrova,anna@example.org,frontier,east,Inspector \x96 deputy\n"
+    data = (
+        b"full_name,email,agency,region,position\nAnna Petrova,anna@example.org,frontier,east,Inspector \x96 deputy\n"
+    )
     response = _upload(client_coordinator, data)
     assert response.status_code == 302
     assert InvitationBatch.objects.get().rows[0]["position"] == "Inspector – deputy"

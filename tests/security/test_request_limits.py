@@ -24,13 +24,17 @@ FIVE_MB = 5 * 1024 * 1024
 def multipart(size: int) -> bytes:
     """A sign-in form with a file part of ``size`` bytes, as a script would send it."""
     return (
-        f"--{BOUNDARY}\r\n"
-        'Content-Disposition: form-data; name="login"\r\n\r\n'
-        "someone@example.org\r\n"
-        f"--{BOUNDARY}\r\n"
-        'Content-Disposition: form-data; name="upload"; filename="big.bin"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode() + b"x" * size + f"\r\n--{BOUNDARY}--\r\n".encode()
+        (
+            f"--{BOUNDARY}\r\n"
+            'Content-Disposition: form-data; name="login"\r\n\r\n'
+            "someone@example.org\r\n"
+            f"--{BOUNDARY}\r\n"
+            'Content-Disposition: form-data; name="upload"; filename="big.bin"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + b"x" * size
+        + f"\r\n--{BOUNDARY}--\r\n".encode()
+    )
 
 
 @pytest.fixture
@@ -104,7 +108,11 @@ def test_signed_in_coordinator_uploads_a_csv_above_the_anonymous_limit(client, s
 
 @pytest.mark.parametrize(
     ("language", "heading"),
-    [("en", "Too much data was sent"), ("ru", "Отправлено слишком много данных"), ("tg", "Маълумоти аз ҳад зиёд фиристода шуд")],
+    [
+        ("en", "Too much data was sent"),
+        ("ru", "Отправлено слишком много данных"),
+        ("tg", "Маълумоти аз ҳад зиёд фиристода шуд"),
+    ],
 )
 def test_the_refusal_is_in_the_readers_language(client, language, heading):
     response = post(client, f"/{language}/accounts/login/", multipart(2 * 1024 * 1024))

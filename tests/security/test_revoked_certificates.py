@@ -121,7 +121,9 @@ def test_revoked_refusal_is_in_the_readers_language(client_trainee, revoked, ren
     assert "This certificate was revoked" not in body
 
 
-def test_superseded_certificate_is_refused_and_points_to_the_renewal(client_trainee, trainee, course, certificate, renders):
+def test_superseded_certificate_is_refused_and_points_to_the_renewal(
+    client_trainee, trainee, course, certificate, renders
+):
     renewal = issue_certificate(trainee, course)
 
     for query in ("", "?second=tg"):

@@ -285,7 +285,9 @@ def test_editors_are_offered_a_second_factor_not_required(client):
 # --- The admin without access (#14) ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("language", "phrase"), [("en", "No access to the administration"), ("tg", "Дастрасӣ ба идоракунӣ нест")])
+@pytest.mark.parametrize(
+    ("language", "phrase"), [("en", "No access to the administration"), ("tg", "Дастрасӣ ба идоракунӣ нест")]
+)
 def test_signed_in_trainee_opening_the_admin_gets_a_403_page_not_a_loop(client, trainee, language, phrase):
     client.force_login(trainee)
     client.cookies["frontline_language"] = language
@@ -317,7 +319,9 @@ def test_behind_the_proxy_one_clients_bad_logins_do_not_lock_out_another(client,
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     trainee = UserFactory(email="unrelated@example.org")
     for n in range(12):
-        client.post(reverse("account_login"), {"login": f"nobody{n}@example.org", "password": "wrong"}, **_from("203.0.113.7"))
+        client.post(
+            reverse("account_login"), {"login": f"nobody{n}@example.org", "password": "wrong"}, **_from("203.0.113.7")
+        )
     blocked = Client().post(
         reverse("account_login"), {"login": trainee.email, "password": DEFAULT_PASSWORD}, **_from("203.0.113.7")
     )
@@ -341,14 +345,17 @@ def test_behind_the_proxy_the_verification_limit_is_per_client(client, settings)
 
 
 @pytest.mark.parametrize(
-    ("environment", "hops"), [({}, 0), ({"BEHIND_TLS_PROXY": "1"}, 1), ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_COUNT": "2"}, 2)]
+    ("environment", "hops"),
+    [({}, 0), ({"BEHIND_TLS_PROXY": "1"}, 1), ({"BEHIND_TLS_PROXY": "1", "TRUSTED_PROXY_COUNT": "2"}, 2)],
 )
 def test_the_proxy_setting_tells_allauth_how_many_hops_to_trust(environment, hops):
     env = production_env(SECRET_KEY="x" * 60, ALLOWED_HOSTS="frontline.example.org")
     env.pop("BEHIND_TLS_PROXY", None)
     env.pop("TRUSTED_PROXY_COUNT", None)
     env.update(environment)
-    code = "import django; from django.conf import settings; django.setup(); print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    code = (
+        "import django; from django.conf import settings; django.setup(); print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    )
 
     result = run(["-c", code], env)
 

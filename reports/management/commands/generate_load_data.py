@@ -14,13 +14,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--trainees", type=int, default=loaddata.DEFAULT_TRAINEES,
+            "--trainees",
+            type=int,
+            default=loaddata.DEFAULT_TRAINEES,
             help="Number of trainees (default %(default)s); everything else scales with it: about 10 lesson "
             "completions, 3 closed attempts and 0.8 certificates per trainee.",
         )
         parser.add_argument("--seed", type=int, default=1, help="Random seed (default %(default)s).")
         parser.add_argument(
-            "--batch-size", type=int, default=loaddata.DEFAULT_BATCH_SIZE,
+            "--batch-size",
+            type=int,
+            default=loaddata.DEFAULT_BATCH_SIZE,
             help="Trainees planned per chunk and rows per INSERT (default %(default)s).",
         )
         parser.add_argument("--clear", action="store_true", help="Delete previously generated data, then generate.")
