@@ -16,12 +16,12 @@ from django.views.i18n import set_language as django_set_language
 
 from accounts import services
 from accounts.forms import ErasureForm, ProfileForm
-from certificates import ratelimit
+from web import ratelimit
 from web.http_methods import require_GET, require_GET_or_POST, require_POST, require_safe
 
 # Wrong passwords on the erasure form, per user and client address, per quarter of an hour.
 ERASE_ATTEMPTS = 5
-ERASE_PERIOD = 15 * 60
+ERASE_RATE = f"{ERASE_ATTEMPTS}/15m"
 ERASED_SESSION_KEY = "frontline_personal_data_erased"
 
 
@@ -92,14 +92,14 @@ def my_data_erase(request):
     if request.method != "POST":
         return redirect("my_data")
     user = request.user
-    scope = f"erase-password:{user.pk}"
+    group = f"erase-password:{user.pk}"
     form = ErasureForm(request.POST, user=user)
-    if ratelimit.exceeded(request, scope=scope, limit=ERASE_ATTEMPTS, period=ERASE_PERIOD):
+    if ratelimit.used_up(request, group=group, rate=ERASE_RATE):
         messages.error(request, _("Too many wrong passwords. Wait a quarter of an hour and try again."))
         return render(request, "accounts/my_data.html", _my_data_context(user, ErasureForm(user=user)), status=429)
     if not form.is_valid():
         if "password" in form.errors:
-            ratelimit.allow(request, scope=scope, limit=ERASE_ATTEMPTS, period=ERASE_PERIOD)
+            ratelimit.allow(request, group=group, rate=ERASE_RATE)
         messages.error(request, _("Your personal data was not erased. Correct the errors below."))
         return render(request, "accounts/my_data.html", _my_data_context(user, form))
     services.user_erase(user=user, by=user)

@@ -4,14 +4,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from accounts import two_factor
-from certificates import codes, ratelimit, selectors, services
+from certificates import codes, selectors, services
 from certificates.forms import VerifyForm
 from certificates.pdf import render_pdf
+from web import ratelimit
 from web.http_methods import require_safe
 
 # Lookups per client address: per minute for everyone, per hour for codes that match nothing.
 LOOKUPS_PER_MINUTE = 20
 MISSES_PER_HOUR = 30
+LOOKUP_RATE = f"{LOOKUPS_PER_MINUTE}/m"
+MISS_RATE = f"{MISSES_PER_HOUR}/h"
 # Statuses whose certificates are never handed out again; an expired one is, stamped "expired",
 # since its holder may still need proof of the training they did.
 WITHDRAWN = {"revoked", "superseded"}
@@ -85,14 +88,14 @@ def verify(request):
 @require_safe
 def verify_code(request, code: str):
     """Valid, expired, revoked, superseded or unknown; holder's name, course and dates only."""
-    if ratelimit.exceeded(request, scope="verify-miss", limit=MISSES_PER_HOUR, period=3600) or not ratelimit.allow(
-        request, scope="verify", limit=LOOKUPS_PER_MINUTE, period=60
+    if ratelimit.used_up(request, group="verify-miss", rate=MISS_RATE) or not ratelimit.allow(
+        request, group="verify", rate=LOOKUP_RATE
     ):
         return render(request, "certificates/rate_limited.html", status=429)
     form = VerifyForm({"code": code})
     certificate = selectors.certificate_by_code(code=form.cleaned_data["code"]) if form.is_valid() else None
     if certificate is None:
-        ratelimit.allow(request, scope="verify-miss", limit=MISSES_PER_HOUR, period=3600)
+        ratelimit.allow(request, group="verify-miss", rate=MISS_RATE)
     return render(
         request,
         "certificates/verify_result.html",

@@ -315,10 +315,13 @@ SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY") else None
-# Behind the proxy every request comes from the proxy's address: the rate limits (allauth's and
-# the verification page's) key on the client address the trusted proxies appended to
+# Behind a proxy every request comes from the proxy's address: the rate limits (allauth's and
+# web.ratelimit's) key on the client address the TRUSTED_PROXY_COUNT proxies appended to
 # X-Forwarded-For, counted from the right, so one client's bad logins lock out only that client.
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1")) if env_bool("BEHIND_TLS_PROXY") else 0
+# The TLS proxy is one such hop unless TRUSTED_PROXY_COUNT says otherwise.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or (1 if env_bool("BEHIND_TLS_PROXY") else 0))
+# web.ratelimit's counters (django-ratelimit): shared between processes once REDIS_URL is set.
+RATELIMIT_USE_CACHE = "default"
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

@@ -220,7 +220,7 @@ def one_window(monkeypatch):
     """Keep every lookup in the same rate-limit window, whatever the wall clock does."""
     from types import SimpleNamespace
 
-    monkeypatch.setattr("certificates.ratelimit.time", SimpleNamespace(time=lambda: 1_700_000_010.0))
+    monkeypatch.setattr("django_ratelimit.core.time", SimpleNamespace(time=lambda: 1_700_000_010.0))
 
 
 def test_lookups_are_rate_limited_per_address(client, certificate, fresh_cache, one_window):
