@@ -71,5 +71,6 @@ def personal_data_message() -> str:
 def admin_message() -> str:
     return _(
         "Your account can see other people's personal data in the administration, so it needs two-factor "
-        "authentication in this session. Set up an authenticator app, or enter a code from the one you have, to continue."
+        "authentication in this session. Set up an authenticator app, or enter a code from the one you have, "
+        "to continue."
     )

@@ -176,7 +176,7 @@ def prepare_trainees(count: int):
 
     User = get_user_model()
     emails = [EMAIL.format(n) for n in range(1, count + 1)]
-    languages = dict(zip(emails, language_mix(count)))
+    languages = dict(zip(emails, language_mix(count), strict=True))
     password = make_password(PASSWORD)  # one hash for all: hashing 200 times would take a minute
     agencies = list(Agency.objects.filter(is_active=True).order_by("sort_order", "pk"))
     regions = list(Region.objects.filter(is_active=True).order_by("sort_order", "pk"))
@@ -220,7 +220,7 @@ def reset_progress(users) -> None:
     from courses.models import Enrolment, LessonCompletion
     from courses.selectors import course_lessons
 
-    certified, open_courses, fresh = courses_in_roles()
+    certified, open_courses, _fresh = courses_in_roles()
     done = [certified, *open_courses]
     now = timezone.now()
     with transaction.atomic():
@@ -306,7 +306,7 @@ def page_plan() -> dict:
     for locale in Locale.objects.all():
         code = locale.language_code
 
-        def translated(page):
+        def translated(page, locale=locale):
             return page.get_translation_or_none(locale) or page
 
         courses = [translated(c) for c in (certified, *open_courses, fresh)]
@@ -444,7 +444,7 @@ def warm_up(port: int, plan: dict) -> None:
     trainee = plan["trainees"][0]
     pages = plan["pages"]
     for _ in range(4):
-        for code, urls in pages.items():
+        for urls in pages.values():
             for url in [
                 urls["catalogue"],
                 urls["my_learning"],
@@ -538,7 +538,8 @@ def table(rows: dict[str, dict]) -> str:
         r = rows[name]
         label = "all" if name == "Aggregated" else name
         lines.append(
-            f"  {label:<18}{r['requests']:>9,}{r['rps']:>9.1f}{r['p50']:>9.0f}{r['p95']:>9.0f}{r['p99']:>9.0f}{r['errors']:>8}"
+            f"  {label:<18}{r['requests']:>9,}{r['rps']:>9.1f}"
+            f"{r['p50']:>9.0f}{r['p95']:>9.0f}{r['p99']:>9.0f}{r['errors']:>8}"
         )
     return "\n".join(lines)
 
@@ -600,7 +601,8 @@ def main() -> int:
     cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
     say(
         f"PostgreSQL {settings.DATABASES['default']['NAME']}, cache {cache}, "
-        f"sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}, CONN_MAX_AGE {settings.DATABASES['default']['CONN_MAX_AGE']}"
+        f"sessions {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}, "
+        f"CONN_MAX_AGE {settings.DATABASES['default']['CONN_MAX_AGE']}"
     )
     say(f"collectstatic into {static_root}…")
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -633,7 +635,7 @@ def main() -> int:
         plan = {
             "trainees": [
                 {"email": u.email, "language": u.preferred_language, "cookies": cookies}
-                for u, (cookies, _seconds) in zip(users, results)
+                for u, (cookies, _seconds) in zip(users, results, strict=True)
             ],
             "pages": pages,
             "bare": "/bench/bare/",
@@ -695,7 +697,7 @@ def main() -> int:
         exit_status |= 0 if p95_ok and errors_ok else 1
     lesson_rps = [c[0]["rps"] for c in ceiling]
     bare_rps = [c[1]["rps"] for c in ceiling]
-    ratios = [lesson / bare for lesson, bare in zip(lesson_rps, bare_rps)]
+    ratios = [lesson / bare for lesson, bare in zip(lesson_rps, bare_rps, strict=True)]
     print(
         f"\nThroughput ceiling ({args.saturation_users} clients, no think time, {args.saturation_seconds} s each, "
         f"{args.repeat} runs):"
@@ -708,7 +710,8 @@ def main() -> int:
         errors = sum(c[index]["errors"] for c in ceiling)
         cpu = statistics.median(c[3 + index] for c in ceiling)
         print(
-            f"  {label:<22}{runs:<28}{statistics.median(values):>8.0f}{p50:>8.0f}{p95:>8.0f}{errors:>8}{cpu * 100:>11.0f}%"
+            f"  {label:<22}{runs:<28}{statistics.median(values):>8.0f}"
+            f"{p50:>8.0f}{p95:>8.0f}{errors:>8}{cpu * 100:>11.0f}%"
         )
     for _l, _b, fails, *_cpu in ceiling:
         for line in fails[:10]:

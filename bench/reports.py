@@ -27,7 +27,10 @@ COORDINATOR_EMAIL = "bench-coordinator@load.frontline.test"  # removed by genera
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 DASHBOARD_P95_MS = 300
 EXPORT_P95_MS = 1000
-GENERATE = "DATABASE_URL=... .venv/bin/python manage.py migrate && DATABASE_URL=... .venv/bin/python manage.py generate_load_data"
+GENERATE = (
+    "DATABASE_URL=... .venv/bin/python manage.py migrate && "
+    "DATABASE_URL=... .venv/bin/python manage.py generate_load_data"
+)
 
 
 def configure() -> None:
@@ -183,7 +186,8 @@ def main(argv=None) -> int:
     client = Client()
     client.force_login(coordinator())
     print(
-        f"Database {connection.settings_dict['NAME']}: {trainees:,} generated trainees; {args.runs} runs after 2 warm-ups.\n"
+        f"Database {connection.settings_dict['NAME']}: {trainees:,} generated trainees; "
+        f"{args.runs} runs after 2 warm-ups.\n"
     )
 
     header = f"{'page':44} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'size':>9}  target"
@@ -193,7 +197,7 @@ def main(argv=None) -> int:
     for label, page_url, kind in pages():
         try:
             result = measure(client, page_url, args.runs)
-        except Exception as error:  # a page that fails (a template being edited, say) fails its line
+        except Exception as error:  # noqa: BLE001 - any page that fails (a template being edited, say) fails its line
             print(f"{label:44} ERROR: {type(error).__name__}: {error}")
             failed = True
             continue
@@ -213,7 +217,8 @@ def main(argv=None) -> int:
         slow_queries.append((label, result["slowest"]))
     print()
     print(
-        f"Targets: dashboard p95 <= {DASHBOARD_P95_MS} ms with a constant query count; matrix export p95 <= {EXPORT_P95_MS} ms."
+        f"Targets: dashboard p95 <= {DASHBOARD_P95_MS} ms with a constant query count; "
+        f"matrix export p95 <= {EXPORT_P95_MS} ms."
     )
     print("Result: " + ("FAIL" if failed else "PASS"))
 

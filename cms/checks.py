@@ -19,7 +19,8 @@ def private_files_outside_media_root(app_configs, **kwargs):
     if private_root.is_relative_to(media_root):
         return [
             Error(
-                f"The private storage ({private_root}) is inside MEDIA_ROOT ({media_root}), which the web server publishes.",
+                f"The private storage ({private_root}) is inside MEDIA_ROOT ({media_root}), "
+                "which the web server publishes.",
                 hint="Set PRIVATE_MEDIA_ROOT to a directory outside MEDIA_ROOT.",
                 id="cms.E001",
             )

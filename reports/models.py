@@ -42,6 +42,9 @@ class InvitationBatch(models.Model):
         verbose_name = _("invitation batch")
         verbose_name_plural = _("invitation batches")
 
+    def __str__(self):
+        return f"{self.filename or self.pk} ({self.get_status_display()})"
+
     @property
     def valid_rows(self) -> list[dict]:
         return [row for row in self.rows if not row.get("errors")]

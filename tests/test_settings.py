@@ -54,7 +54,10 @@ def test_sqlite_writers_queue_for_the_lock_instead_of_failing(tmp_path):
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
     }
-    code = "import django; from django.conf import settings; django.setup(); print(settings.DATABASES['default']['OPTIONS'])"
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.DATABASES['default']['OPTIONS'])"
+    )
     result = run(["-c", code], env)
     assert result.returncode == 0, result.stderr
     assert "'transaction_mode': 'IMMEDIATE'" in result.stdout

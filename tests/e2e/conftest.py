@@ -190,9 +190,9 @@ def site(tmp_path_factory):
             try:
                 urllib.request.urlopen(base_url + "/en/", timeout=5)
                 break
-            except OSError:
+            except OSError as error:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError("the site did not start:\n" + site.log_tail())
+                    raise AssertionError("the site did not start:\n" + site.log_tail()) from error
                 time.sleep(0.3)
         yield site
     finally:

@@ -59,7 +59,8 @@ def complete_every_lesson(page, language: str) -> int:
 def focused(page) -> dict:
     return page.evaluate(
         "() => { const e = document.activeElement;"
-        " return {tag: e.tagName, type: e.type || '', name: e.name || '', value: e.value || '', checked: !!e.checked}; }"
+        " return {tag: e.tagName, type: e.type || '', name: e.name || '',"
+        " value: e.value || '', checked: !!e.checked}; }"
     )
 
 
