@@ -131,21 +131,24 @@ class _Reader:
         raise CountryPackError(path=self.path, field=field, problem=problem)
 
     def pack(self, data: dict) -> CountryPack:
+        """The fields in the order a pack lists them, so the first problem reported is the topmost."""
         self.known_keys("", data, _TOP_LEVEL_KEYS)
+        code = self.code("code", data.get("code"))
+        names = self.names("name", data.get("name"))
+        time_zone = self.time_zone("time_zone", data.get("time_zone"))
         default_language = self.text("default_language", data.get("default_language"))
         if default_language not in self.languages:
             self.fail("default_language", f"must be one of {', '.join(self.languages)}")
         map_table = self.table("map", data.get("map"))
         self.known_keys("map", map_table, {"view_box"})
-        agencies = self.agencies(data.get("agencies"))
         return CountryPack(
             path=self.path,
-            code=self.code("code", data.get("code")),
-            names=self.names("name", data.get("name")),
-            time_zone=self.time_zone("time_zone", data.get("time_zone")),
+            code=code,
+            names=names,
+            time_zone=time_zone,
             default_language=default_language,
             view_box=self.view_box("map.view_box", map_table.get("view_box")),
-            agencies=agencies,
+            agencies=self.agencies(data.get("agencies")),
             regions=self.regions(data.get("regions")),
         )
 
