@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -22,6 +23,7 @@ from openpyxl import load_workbook
 from accounts.country_packs import REGION_KINDS, CountryPackError, current_pack, read_pack
 from accounts.models import Agency, Region
 from accounts.reference_data import country_pack_load
+from reports.charts import country_map
 from reports.models import Headcount
 from tests.factories import UserFactory, build_course, make_coordinator, sign_in_with_second_factor
 
@@ -183,9 +185,9 @@ def test_signup_offers_nothing_the_pack_no_longer_lists(client, kg):
 @pytest.mark.parametrize(
     ("language", "title"),
     [
-        ("en", "Share of staff with a valid certificate in each region of Kyrgyzstan"),
-        ("ru", "Кыргызстан"),
-        ("tg", "Қирғизистон"),
+        ("en", "Kyrgyzstan: share of staff with a valid certificate in each region"),
+        ("ru", "Кыргызстан: "),
+        ("tg", "Қирғизистон: "),
     ],
 )
 def test_dashboard_and_map_show_the_packs_regions(national_client, language, title):
@@ -326,3 +328,28 @@ def test_time_zone_and_trainee_language_come_from_the_pack_unless_time_zone_is_s
     assert _settings_in_a_fresh_process() == "Asia/Dushanbe tg"
     assert _settings_in_a_fresh_process(COUNTRY_PACK_DIR="tests/data/country_packs/kg") == "Asia/Bishkek ru"
     assert _settings_in_a_fresh_process(COUNTRY_PACK_DIR=str(KG), TIME_ZONE="UTC") == "UTC ru"
+
+
+def test_the_tajik_map_draws_four_regions_marks_dushanbe_and_lists_the_duty_stations_abroad():
+    """The shapes that reports/charts.py hard-coded before, now read from countries/tj."""
+    codes = ["dushanbe", "sughd", "khatlon", "gbao", "drs", "abroad-ru", "added-in-the-admin"]
+    regions = [SimpleNamespace(pk=number, code=code) for number, code in enumerate(codes)]
+    figures = {region.pk: f"cell {region.code}" for region in regions}
+    drawn = country_map(regions, figures)
+    assert drawn.view_box == "0 0 400 280"
+    assert [(shape.region.code, shape.label_x, shape.label_y, shape.total) for shape in drawn.shapes] == [
+        ("sughd", 120, 58, "cell sughd"),
+        ("khatlon", 95, 205, "cell khatlon"),
+        ("gbao", 262, 178, "cell gbao"),
+        ("drs", 178, 116, "cell drs"),
+    ]
+    assert drawn.shapes[0].path == "M40,50 L60,22 L140,10 L232,38 L252,70 L200,95 L120,100 L70,82 Z"
+    [dushanbe] = drawn.markers
+    assert (dushanbe.region.code, dushanbe.label_x, dushanbe.label_y, dushanbe.caption_x, dushanbe.caption_y) == (
+        "dushanbe",
+        112,
+        124,
+        92,
+        150,
+    )
+    assert [item.region.code for item in drawn.unmapped] == ["abroad-ru", "added-in-the-admin"]
