@@ -47,7 +47,7 @@ class Agency(LocalizedName):
 
 class Region(LocalizedName):
     class Kind(models.TextChoices):
-        DOMESTIC = "domestic", _("Region of Tajikistan")
+        DOMESTIC = "domestic", _("Region of the country")
         ABROAD = "abroad", _("Duty station abroad")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.DOMESTIC)

@@ -14,6 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from accounts.country_packs import read_pack
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -200,7 +202,13 @@ LANGUAGE_COOKIE_SECURE = not DEBUG
 # ships no Tajik).
 LOCALE_PATHS = [BASE_DIR / "locales", BASE_DIR / "locales" / "vendor"]
 FORMAT_MODULE_PATH = ["config.formats"]
-TIME_ZONE = "Asia/Dushanbe"
+# The country this installation serves (accounts/country_packs.py): its agencies and regions, the
+# dashboard's map, the time zone (unless TIME_ZONE is set) and the trainees' default language.
+COUNTRY_PACK_DIR = BASE_DIR / os.environ.get("COUNTRY_PACK_DIR", "countries/tj")
+country_pack = read_pack(COUNTRY_PACK_DIR, languages=[code for code, _name in LANGUAGES])
+TIME_ZONE = os.environ.get("TIME_ZONE") or country_pack.time_zone
+TRAINEE_DEFAULT_LANGUAGE = country_pack.default_language
+del country_pack
 USE_I18N = True
 USE_TZ = True
 

@@ -1,42 +1,63 @@
-"""Geometry for the dashboard's inline SVG: a schematic map of Tajikistan's regions and a
-monthly bar chart. Computed here, printed by templates; no external tiles or scripts."""
+"""Geometry for the dashboard's inline SVG: a schematic map of the country's regions and a
+monthly bar chart. Computed here, printed by templates; no external tiles or scripts.
+
+The map's shapes are data: each region's outline, label position or marker comes from the
+country pack (``accounts.country_packs``), matched by region code."""
 
 from dataclasses import dataclass
 
-# A schematic outline of each region (viewBox 0 0 400 280), by region code. Not to scale:
-# it shows where coverage is missing, not borders.
-REGION_SHAPES = {
-    "sughd": "M40,50 L60,22 L140,10 L232,38 L252,70 L200,95 L120,100 L70,82 Z",
-    "drs": "M40,112 L120,100 L200,95 L252,70 L282,110 L252,140 L180,150 L110,150 L58,140 Z",
-    "khatlon": "M58,140 L110,150 L180,150 L192,200 L172,250 L122,270 L80,242 L60,192 Z",
-    "gbao": "M252,70 L330,80 L390,112 L386,200 L332,232 L252,242 L192,200 L180,150 L252,140 L282,110 Z",
-}
-REGION_LABELS = {"sughd": (120, 58), "drs": (178, 116), "khatlon": (95, 205), "gbao": (262, 178)}
-DUSHANBE = {"code": "dushanbe", "cx": 112, "cy": 124, "r": 10}
+from accounts.country_packs import CountryPack, current_pack
 
 
 @dataclass(frozen=True)
 class MapRegion:
-    region: object
+    region: object  # accounts.models.Region
     total: object  # reports.selectors.Cell
     path: str | None = None
-    label_x: int = 0
-    label_y: int = 0
+    label_x: float = 0
+    label_y: float = 0
+
+    # Offsets of the printed texts from the pack's point: a shape's figure goes under its name,
+    # a marker's name and figure under its dot.
+    @property
+    def value_y(self) -> float:
+        return self.label_y + 15
+
+    @property
+    def caption_x(self) -> float:
+        return self.label_x - 20
+
+    @property
+    def caption_y(self) -> float:
+        return self.label_y + 26
 
 
-def map_regions(regions, region_totals) -> tuple[list[MapRegion], MapRegion | None, list[MapRegion]]:
-    """Shapes for the regions of Tajikistan, the Dushanbe marker, and duty stations abroad."""
-    shapes, abroad, dushanbe = [], [], None
+@dataclass(frozen=True)
+class CountryMap:
+    """The pack's ``view_box``; ``shapes`` drawn as outlines, ``markers`` as points, and the
+    regions the pack does not draw (duty stations abroad, places added in the admin) ``unmapped``."""
+
+    view_box: str
+    shapes: list[MapRegion]
+    markers: list[MapRegion]
+    unmapped: list[MapRegion]
+
+
+def country_map(regions, figures, *, pack: CountryPack | None = None) -> CountryMap:
+    """Place each of ``regions`` on ``pack``'s map (the current pack by default); ``figures``
+    maps a region's id to its coverage cell."""
+    pack = pack or current_pack()
+    shapes, markers, unmapped = [], [], []
     for region in regions:
-        total = region_totals[region.pk]
-        if region.code in REGION_SHAPES:
-            x, y = REGION_LABELS[region.code]
-            shapes.append(MapRegion(region, total, REGION_SHAPES[region.code], x, y))
-        elif region.code == DUSHANBE["code"]:
-            dushanbe = MapRegion(region, total, None, DUSHANBE["cx"], DUSHANBE["cy"])
+        total = figures[region.pk]
+        drawn = pack.region(region.code)
+        if drawn and drawn.shape:
+            shapes.append(MapRegion(region, total, drawn.shape.path, drawn.shape.label.x, drawn.shape.label.y))
+        elif drawn and drawn.marker:
+            markers.append(MapRegion(region, total, None, drawn.marker.x, drawn.marker.y))
         else:
-            abroad.append(MapRegion(region, total))
-    return shapes, dushanbe, abroad
+            unmapped.append(MapRegion(region, total))
+    return CountryMap(view_box=pack.view_box, shapes=shapes, markers=markers, unmapped=unmapped)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts import two_factor
+from accounts.country_packs import current_pack
 from accounts.selectors import is_coordinator
 from courses.selectors import localized_titles
 from reports import charts, exports, selectors, services
@@ -65,7 +67,7 @@ def dashboard(request):
     matrix = figures("matrix", selectors.completion_matrix)
     series = figures("series", selectors.completions_by_month)
     bars, bar_max = charts.bar_chart(series)
-    shapes, dushanbe, abroad = charts.map_regions(matrix.regions, matrix.region_totals)
+    pack = current_pack()
     return render(
         request,
         "reports/dashboard.html",
@@ -78,9 +80,8 @@ def dashboard(request):
             "bars": bars,
             "bar_max": bar_max,
             "completions_total": sum(value for _month, value in series),
-            "map_shapes": shapes,
-            "map_dushanbe": dushanbe,
-            "map_abroad": abroad,
+            "country_name": pack.name(get_language()),
+            "map": charts.country_map(matrix.regions, matrix.region_totals, pack=pack),
             "expiring": figures("expiring", selectors.certificates_expiring),
             "expiry_days": selectors.EXPIRY_HORIZON_DAYS,
             "uncovered_regions": [r for r in matrix.regions if matrix.region_totals[r.pk].uncovered],
