@@ -11,6 +11,7 @@ the pack's time zone and default language through it before Django is set up.
 """
 
 import functools
+import math
 import re
 import tomllib
 import zoneinfo
@@ -246,7 +247,7 @@ class _Reader:
             values = [float(number) for number in numbers]
         except ValueError:
             values = []
-        if len(values) != 4 or values[2] <= 0 or values[3] <= 0:
+        if len(values) != 4 or not all(map(math.isfinite, values)) or values[2] <= 0 or values[3] <= 0:
             self.fail(field, "must be four numbers: min-x min-y width height (both sizes above 0)")
         return " ".join(numbers)
 
@@ -262,7 +263,7 @@ class _Reader:
         if (
             not isinstance(value, list)
             or len(value) != 2
-            or not all(isinstance(n, int | float) and not isinstance(n, bool) for n in value)
+            or not all(isinstance(n, int | float) and not isinstance(n, bool) and math.isfinite(n) for n in value)
         ):
             self.fail(field, "must be two numbers, [x, y]")
         return Point(x=value[0], y=value[1])

@@ -279,6 +279,7 @@ BROKEN = [
     (lambda t: t.replace('parent = "kg-interior"', 'parent = "kg-customs"'), "agencies[1].parent", "not an agency"),
     (lambda t: t.replace("label = [60, 50]", 'label = ["60", 50]'), "regions[0].shape.label", "two numbers"),
     (lambda t: t.replace("M10,10 L150,10", "M10,10 <script>"), "regions[0].shape.path", "SVG path"),
+    (lambda t: t.replace("label = [60, 50]", "label = [inf, 50]"), "regions[0].shape.label", "two numbers"),
     (
         lambda t: t.replace("label = [60, 50] }", "label = [60, 50] }\nmarker = [1, 2]"),
         "regions[0]",
