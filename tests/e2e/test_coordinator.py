@@ -7,7 +7,7 @@ import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from cms.services import DEMO_TOTP_SECRET
+from demo.seed import DEMO_TOTP_SECRET
 from tests.e2e.conftest import assert_accessible, log_in
 
 COORDINATOR = "coordinator@frontline.test"
