@@ -233,7 +233,7 @@ def _plan_course(rng, course: CourseInfo, *, joined, now, zeal, can_certify, fir
     plan = CoursePlan(
         course=course,
         started_at=started_at,
-        completions=list(zip(lessons, lesson_times, strict=True)),
+        completions=list(zip(lessons, lesson_times, strict=False)),
         attempts=attempts,
         certificates=[],
         completed_at=attempts[-1].submitted_at if passes else None,

@@ -1,6 +1,6 @@
 """``manage.py seed_demo``: the site tree, four seed courses and the demo accounts.
 
-The seeded site is shared by every test in this package (see ``demo/conftest.py``).
+The seeded site is shared by every test in this package (see ``tests/demo/conftest.py``).
 """
 
 import re
