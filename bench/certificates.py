@@ -42,41 +42,30 @@ def setup_django(workdir: Path) -> None:
 
 def build_certificate():
     """One trainee, course, passed attempt and certificate (minimal objects, no seed content)."""
-    from django.utils import timezone
-
-    from accounts.models import Agency, Region, User
-    from assessments.models import Attempt
     from certificates.services import certificate_issue
-    from cms.services import SeedReport, ensure_catalogue, ensure_home_page, ensure_locales
-    from courses.models import CoursePage
-
-    ensure_locales()
-    catalogue = ensure_catalogue(ensure_home_page(SeedReport()), SeedReport())
-    course = catalogue.add_child(
-        instance=CoursePage(title="Identifying victims of trafficking", slug="bench-course", summary="Bench.")
+    from tests.factories import (
+        AgencyFactory,
+        CoursePageFactory,
+        PassedAttemptFactory,
+        RegionFactory,
+        UserFactory,
+        build_catalogue,
+        publish,
     )
-    course.save_revision().publish()
-    user = User.objects.create(
+
+    course = publish(
+        CoursePageFactory(
+            parent=build_catalogue(), title="Identifying victims of trafficking", slug="bench-course", summary="Bench."
+        )
+    )
+    user = UserFactory(
         email="bench@example.org",
         full_name=HOLDERS[0][1],
-        agency=Agency.objects.create(code="bench", name=HOLDERS[0][2], name_ru=HOLDERS[1][2], name_tg=HOLDERS[2][2]),
-        region=Region.objects.create(code="bench", name="Dushanbe"),
+        agency=AgencyFactory(code="bench", name=HOLDERS[0][2], name_ru=HOLDERS[1][2], name_tg=HOLDERS[2][2]),
+        region=RegionFactory(code="bench", name="Dushanbe"),
         position="Inspector",
     )
-    attempt = Attempt.objects.create(
-        user=user,
-        course=course,
-        language="en",
-        questions=[],
-        pass_mark=80,
-        status=Attempt.Status.SUBMITTED,
-        submitted_at=timezone.now(),
-        points=9,
-        max_points=10,
-        score=90,
-        passed=True,
-    )
-    return certificate_issue(attempt=attempt)
+    return certificate_issue(attempt=PassedAttemptFactory(user=user, course=course, score=90))
 
 
 def render(certificate, index: int) -> bytes:

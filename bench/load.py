@@ -136,7 +136,7 @@ def check_data() -> None:
     from wagtail.models import Locale
 
     from courses.selectors import catalogue_courses
-    from reports.loaddata import generated_users
+    from bench.loaddata.bulk import generated_users
 
     if not generated_users().exists() or catalogue_courses(locale=Locale.get_default()).count() < 4:
         say(f"No generated data in this database. Create it first:\n    {GENERATE}")
@@ -154,8 +154,8 @@ def courses_in_roles():
 
 
 def language_mix(count: int) -> list[str]:
-    """The generated trainees' languages (reports.loaddata.LANGUAGES), spread evenly."""
-    from reports.loaddata import LANGUAGES
+    """The generated trainees' languages (bench.loaddata.country.LANGUAGES), spread evenly."""
+    from bench.loaddata.country import LANGUAGES
 
     total = sum(weight for _code, weight in LANGUAGES)
     languages = []

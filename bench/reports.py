@@ -68,7 +68,7 @@ def pages() -> list[tuple[str, str, str]]:
     """(label, url, kind) for everything measured; kind is dashboard, export or info."""
     from django.db.models import Count
 
-    from reports.loaddata import generated_users
+    from bench.loaddata.bulk import generated_users
     from reports.selectors import report_courses
 
     course = report_courses().first()
@@ -161,7 +161,7 @@ def main(argv=None) -> int:
     from django.db import connection
     from django.test import Client
 
-    from reports.loaddata import generated_users
+    from bench.loaddata.bulk import generated_users
 
     if connection.vendor != "postgresql":
         print(f"DATABASE_URL points at {connection.vendor}, not PostgreSQL.", file=sys.stderr)

@@ -2,7 +2,7 @@
 
 import calendar
 import logging
-from datetime import date
+from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -59,9 +59,7 @@ def certificate_issue(*, attempt) -> Certificate:
         course_title=course_title,
         language=user.preferred_language,
         issued_at=issued_at,
-        expires_on=(
-            add_months(timezone.localtime(issued_at).date(), course.validity_months) if course.validity_months else None
-        ),
+        expires_on=certificate_expiry(issued_at=issued_at, validity_months=course.validity_months),
     )
     if previous is not None:
         previous.superseded_by = certificate
@@ -69,6 +67,14 @@ def certificate_issue(*, attempt) -> Certificate:
     log(instance=certificate, action="frontline.certificate.issue", user=user, data={"code": certificate.code})
     transaction.on_commit(lambda: certificate_render_later(certificate.pk))
     return certificate
+
+
+def certificate_expiry(*, issued_at: datetime, validity_months: int) -> date | None:
+    """The day a certificate issued at ``issued_at`` expires (local date), or None when the
+    course's certificates do not expire."""
+    if not validity_months:
+        return None
+    return add_months(timezone.localtime(issued_at).date(), validity_months)
 
 
 def add_months(day: date, months: int) -> date:

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "reports",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

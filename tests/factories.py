@@ -4,14 +4,18 @@ import time
 from collections.abc import Iterable
 
 import factory
+import wagtail_factories
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.utils import timezone
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from accounts.models import Agency, CoordinatorScope, Region, User
+from assessments.models import AssessmentPage, Attempt
 from cms.models import HomePage
-from cms.services import SeedReport, ensure_catalogue, ensure_home_page, ensure_locales
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
@@ -112,6 +116,81 @@ def lesson_body(text: str = "A short lesson paragraph.") -> list:
     ]
 
 
+class PassedAttemptFactory(DjangoModelFactory):
+    """A graded, passed attempt created directly (no questions), as certificate_issue receives
+    it. Pass ``user`` and ``course``; ``score`` is a percentage."""
+
+    class Meta:
+        model = Attempt
+
+    user = factory.SubFactory(UserFactory)
+    course = None
+    language = "en"
+    questions = factory.LazyFunction(list)
+    pass_mark = 80
+    status = Attempt.Status.SUBMITTED
+    submitted_at = factory.LazyFunction(timezone.now)
+    score = 100
+    points = factory.LazyAttribute(lambda attempt: attempt.score / 100)
+    max_points = 1
+    passed = True
+
+
+# --- Pages (wagtail-factories): ``parent=`` places the page; publish() gives it a revision.
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Frontline"
+    slug = "home"
+    headline = "Training for the officials who meet victims of trafficking first"
+    intro = "<p>Short, practical courses for the officials who meet victims of trafficking first.</p>"
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CourseIndexPage
+
+    title = "Courses"
+    slug = "courses"
+    intro = "Each course takes about an hour and a half, lesson by lesson."
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = CoursePage
+
+    title = factory.Sequence(lambda n: f"Course {n}")
+    summary = factory.LazyAttribute(lambda page: f"Summary of {page.title}.")
+    learning_outcomes = factory.LazyFunction(
+        lambda: [{"type": "outcome", "value": "Recognise indicators of trafficking."}]
+    )
+    estimated_minutes = 90
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    intro = factory.LazyAttribute(lambda page: f"Introduction to {page.title}.")
+    body = factory.LazyAttribute(lambda page: lesson_body(f"Body of {page.title}."))
+
+
+class AssessmentPageFactory(wagtail_factories.PageFactory):
+    """An assessment page; pass ``questions`` in Wagtail's raw StreamField form."""
+
+    class Meta:
+        model = AssessmentPage
+
+    title = "Assessment"
+    slug = "assessment"
+    intro = "Answer every question."
+    questions = factory.LazyFunction(list)
+
+
 def publish(page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
@@ -120,12 +199,28 @@ def publish(page: Page) -> Page:
 
 def build_home() -> HomePage:
     """The default site's root HomePage (replacing Wagtail's welcome page), with locales."""
-    ensure_locales()
-    return ensure_home_page(SeedReport())
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
+    if home is None:
+        # Wagtail's "Welcome" placeholder takes the slug; it has no content to keep.
+        Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore", numchild=0
+        ).delete()
+        home = publish(HomePageFactory(parent=Page.get_first_root_node()))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Frontline")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
 
 
 def build_catalogue() -> CourseIndexPage:
-    return ensure_catalogue(build_home(), SeedReport())
+    home = build_home()
+    catalogue = CourseIndexPage.objects.child_of(home).first()
+    return catalogue or publish(CourseIndexPageFactory(parent=home))
 
 
 def build_course(
@@ -141,16 +236,7 @@ def build_course(
     With ``live=False`` the course (and its lessons) exist only as unpublished drafts.
     """
     catalogue = catalogue or build_catalogue()
-    course = catalogue.add_child(
-        instance=CoursePage(
-            title=title,
-            slug=_unique_slug(catalogue, title),
-            summary=f"Summary of {title}.",
-            learning_outcomes=[{"type": "outcome", "value": "Recognise indicators of trafficking."}],
-            estimated_minutes=90,
-            live=live,
-        )
-    )
+    course = CoursePageFactory(parent=catalogue, title=title, slug=_unique_slug(catalogue, title), live=live)
     if audiences:
         course.audiences.set(audiences)
     if live:
@@ -158,14 +244,13 @@ def build_course(
     else:
         course.save_revision()
     for number in range(1, lessons + 1):
-        lesson = course.add_child(
-            instance=LessonPage(
-                title=f"{title}: lesson {number}",
-                slug=f"lesson-{number}",
-                intro=f"Introduction to lesson {number}.",
-                body=lesson_body(f"Body of lesson {number} of {title}."),
-                live=live,
-            )
+        lesson = LessonPageFactory(
+            parent=course,
+            title=f"{title}: lesson {number}",
+            slug=f"lesson-{number}",
+            intro=f"Introduction to lesson {number}.",
+            body=lesson_body(f"Body of lesson {number} of {title}."),
+            live=live,
         )
         if live:
             publish(lesson)
@@ -176,8 +261,6 @@ def build_course(
 
 
 def _unique_slug(parent: Page, title: str) -> str:
-    from django.utils.text import slugify
-
     base = slugify(title) or "course"
     slug, n = base, 1
     while parent.get_children().filter(slug=slug).exists():

@@ -6,12 +6,11 @@ Question and choice ids are fixed strings so tests can name the answers they sub
 import copy
 
 from django.http import QueryDict
-from django.utils import timezone
 
 from assessments import questions as q
 from assessments.models import AssessmentPage, Attempt
 from courses.services import lesson_mark_complete
-from tests.factories import lessons_of, publish
+from tests.factories import PassedAttemptFactory, lessons_of, publish
 
 
 def choice(choice_id: str, text: str, correct: bool = False) -> dict:
@@ -131,19 +130,7 @@ def as_querydict(data: dict[str, list[str]]) -> QueryDict:
 
 def passed_attempt(user, course, *, score: int = 100) -> Attempt:
     """A graded, passed attempt created directly (no questions), as certificate_issue receives it."""
-    return Attempt.objects.create(
-        user=user,
-        course=course,
-        language="en",
-        questions=[],
-        pass_mark=80,
-        status=Attempt.Status.SUBMITTED,
-        submitted_at=timezone.now(),
-        points=score / 100,
-        max_points=1,
-        score=score,
-        passed=True,
-    )
+    return PassedAttemptFactory(user=user, course=course, score=score)
 
 
 def issue_certificate(user, course, *, score: int = 100):

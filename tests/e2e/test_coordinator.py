@@ -5,9 +5,8 @@ import io
 import re
 import time
 
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-from cms.services import DEMO_TOTP_SECRET
+from demo.seed import DEMO_TOTP_SECRET
+from demo.totp import current_code
 from tests.e2e.conftest import assert_accessible, log_in
 
 COORDINATOR = "coordinator@frontline.test"
@@ -22,7 +21,7 @@ def current_totp_code() -> str:
     # A code is accepted once; step into a fresh 30-second window if this one is nearly over.
     if 30 - time.time() % 30 < 3:
         time.sleep(30 - time.time() % 30 + 0.5)
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
+    return current_code(secret=DEMO_TOTP_SECRET)
 
 
 def log_in_with_totp(page, email: str) -> None:

@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from accounts.models import Agency, Region
 from assessments.models import Attempt
+from bench.loaddata import bulk, country
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion, LessonPage
-from reports import loaddata
 from reports.models import Headcount
 
 TRAINEES = 300
@@ -41,7 +41,7 @@ def load(generated, db):
 
 
 def trainees():
-    return loaddata.generated_users().filter(agency__isnull=False)
+    return bulk.generated_users().filter(agency__isnull=False)
 
 
 def test_prints_progress_and_summary(load):
@@ -83,9 +83,9 @@ def test_every_agency_region_cell_has_a_headcount(load):
 
 def test_gaps_nobody_certified_in_some_agencies_and_regions(load):
     valid = Certificate.objects.filter(user__in=trainees(), status=Certificate.Status.VALID)
-    assert not valid.filter(user__agency__code__in=loaddata.NO_CERTIFICATES_AGENCIES).exists()
-    assert not valid.filter(user__region__code__in=loaddata.NO_CERTIFICATES_REGIONS).exists()
-    assert trainees().filter(agency__code__in=loaddata.NO_CERTIFICATES_AGENCIES).exists() or TRAINEES < 200
+    assert not valid.filter(user__agency__code__in=country.NO_CERTIFICATES_AGENCIES).exists()
+    assert not valid.filter(user__region__code__in=country.NO_CERTIFICATES_REGIONS).exists()
+    assert trainees().filter(agency__code__in=country.NO_CERTIFICATES_AGENCIES).exists() or TRAINEES < 200
 
 
 def test_attempts_are_closed_and_graded(load):
@@ -183,7 +183,7 @@ def test_progress_rows_belong_to_an_enrolment_and_passes_follow_all_lessons(load
 
 def test_dates_lie_in_the_past_two_and_a_half_years(load):
     now = timezone.now()
-    earliest = now - timedelta(days=loaddata.HISTORY_DAYS + 190)
+    earliest = now - timedelta(days=country.HISTORY_DAYS + 190)
     for model, name in [
         (LessonCompletion, "completed_at"),
         (Attempt, "submitted_at"),
@@ -236,14 +236,14 @@ def test_clear_removes_generated_rows_only(load):
     call_command("generate_load_data", "--clear-only", stdout=out)
 
     assert "Removed:" in out.getvalue()
-    assert not loaddata.generated_users().exists()
+    assert not bulk.generated_users().exists()
     for model in (Enrolment, LessonCompletion, Attempt, Certificate):
-        assert not model.objects.filter(user__email__endswith=loaddata.EMAIL_SUFFIX).exists(), model
+        assert not model.objects.filter(user__email__endswith=country.EMAIL_SUFFIX).exists(), model
         assert model.objects.filter(user=real).exists() or model is Certificate
     assert Certificate.objects.count() == 0
     assert User.objects.filter(pk=real.pk).exists()
     assert list(Headcount.objects.values_list("staff", flat=True)) == [12345]
-    assert not Headcount.objects.filter(updated_by__email__endswith=loaddata.EMAIL_SUFFIX).exists()
+    assert not Headcount.objects.filter(updated_by__email__endswith=country.EMAIL_SUFFIX).exists()
 
 
 def test_clear_then_generate_again(load):

@@ -1,0 +1,414 @@
+"""Writing: planned trainees turned into model instances and inserted in chunks with
+``bulk_create``; and removing everything generated (see ``bench.loaddata``)."""
+
+import random
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.db import connection, reset_queries, transaction
+from django.utils import timezone
+from wagtail.models import Locale
+
+from accounts.models import Agency, Region
+from assessments.models import AssessmentPage, Attempt
+from bench.loaddata.country import (
+    ANSWERS,
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_TRAINEES,
+    DOMAIN,
+    EMAIL_SUFFIX,
+    GENERATOR_EMAIL,
+    QUESTION_COUNT,
+    QUESTIONS,
+    REVOCATION_REASONS,
+)
+from bench.loaddata.plan import (
+    Behaviour,
+    CourseInfo,
+    Place,
+    TraineePlan,
+    Universe,
+    plan_headcounts,
+    plan_trainee,
+)
+from certificates import codes
+from certificates.models import Certificate
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from demo.course_texts import seed_slugs
+from reports.models import Headcount
+
+# --------------------------------------------------------------------------- the database
+
+
+def load_universe() -> Universe:
+    """Agencies, regions and the four seed courses (with lessons and assessments) as plain data."""
+
+    def places(model):
+        rows = model.objects.filter(is_active=True).order_by("sort_order", "name")
+        return [
+            Place(
+                row["id"],
+                row["code"],
+                {"en": row["name"], "ru": row["name_ru"] or row["name"], "tg": row["name_tg"] or row["name"]},
+            )
+            for row in rows.values("id", "code", "name", "name_ru", "name_tg")
+        ]
+
+    locale = Locale.get_default()
+    slugs = list(seed_slugs())
+    courses = []
+    for course in CoursePage.objects.filter(locale=locale, slug__in=slugs).live().order_by("path"):
+        assessment = AssessmentPage.objects.child_of(course).live().first()
+        courses.append(
+            CourseInfo(
+                id=course.pk,
+                title=course.title,
+                lesson_ids=tuple(
+                    LessonPage.objects.child_of(course).live().order_by("path").values_list("pk", flat=True)
+                ),
+                assessment_id=assessment.pk if assessment else None,
+                revision_id=assessment.live_revision_id if assessment else None,
+                pass_mark=assessment.pass_mark if assessment else 80,
+                validity_months=course.validity_months,
+                agency_ids=frozenset(course.audiences.values_list("pk", flat=True)),
+            )
+        )
+    return Universe(agencies=places(Agency), regions=places(Region), courses=courses)
+
+
+def generated_users():
+    return get_user_model().objects.filter(email__endswith=EMAIL_SUFFIX)
+
+
+@contextmanager
+def stored_timestamps():
+    """Let bulk_create store the planned dates instead of ``now`` (auto_now/auto_now_add off)."""
+    fields = [
+        Enrolment._meta.get_field("started_at"),
+        Enrolment._meta.get_field("last_activity_at"),
+        LessonCompletion._meta.get_field("completed_at"),
+        Attempt._meta.get_field("started_at"),
+    ]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in saved:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
+@dataclass
+class Totals:
+    users: int = 0
+    enrolments: int = 0
+    completions: int = 0
+    attempts: int = 0
+    certificates: int = 0
+    by_status: Counter = field(default_factory=Counter)
+    headcounts: int = 0
+    seconds: Counter = field(default_factory=Counter)  # wall time per phase
+
+    @contextmanager
+    def timing(self, phase: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[phase] += time.perf_counter() - started
+
+    def line(self) -> str:
+        return (
+            f"enrolments {self.enrolments:,} · completions {self.completions:,} · "
+            f"attempts {self.attempts:,} · certificates {self.certificates:,}"
+        )
+
+
+class AlreadyGenerated(Exception):
+    pass
+
+
+def _build_users(plans: list[TraineePlan], password: str) -> list:
+    User = get_user_model()
+    return [
+        User(
+            email=p.email,
+            full_name=p.full_name,
+            agency_id=p.agency.id,
+            region_id=p.region.id,
+            position=p.position,
+            preferred_language=p.language,
+            date_joined=p.date_joined,
+            last_login=p.last_login if p.courses else None,
+            is_active=p.is_active,
+            password=password,
+        )
+        for p in plans
+    ]
+
+
+def _build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, list]:
+    """Enrolments, lesson completions and attempts of saved users (in plan order)."""
+    enrolments, completions, attempts = [], [], []
+    for user, plan in zip(users, plans, strict=True):
+        for course_plan in plan.courses:
+            course = course_plan.course
+            enrolments.append(
+                Enrolment(
+                    user_id=user.pk,
+                    course_id=course.id,
+                    started_at=course_plan.started_at,
+                    completed_at=course_plan.completed_at,
+                    last_activity_at=course_plan.last_activity_at,
+                )
+            )
+            completions += [
+                LessonCompletion(user_id=user.pk, lesson_id=lesson_id, course_id=course.id, completed_at=at)
+                for lesson_id, at in course_plan.completions
+            ]
+            for a in course_plan.attempts:
+                answers, results = ANSWERS[a.correct]
+                attempts.append(
+                    Attempt(
+                        user_id=user.pk,
+                        assessment_id=course.assessment_id,
+                        course_id=course.id,
+                        revision_id=course.revision_id,
+                        language=plan.language,
+                        questions=QUESTIONS,
+                        pass_mark=course.pass_mark,
+                        show_correct_answers=True,
+                        status=Attempt.Status.SUBMITTED,
+                        started_at=a.started_at,
+                        deadline_at=a.started_at + timedelta(minutes=30),
+                        submitted_at=a.submitted_at,
+                        answers=answers,
+                        results=results,
+                        points=Decimal(a.correct),
+                        max_points=QUESTION_COUNT,
+                        score=100 * a.correct // QUESTION_COUNT,
+                        passed=a.passed,
+                    )
+                )
+    return enrolments, completions, attempts
+
+
+def _build_certificates(
+    users, plans, attempts, *, generator_id: int, codes_seen: set, rng, totals
+) -> tuple[list, list]:
+    """Certificates of saved attempts: (current ones, [(superseded one, its successor)])."""
+
+    def new_code() -> str:
+        while True:
+            code = codes.generate()
+            if code not in codes_seen:
+                codes_seen.add(code)
+                return code
+
+    attempt_ids = iter([attempt.pk for attempt in attempts])
+    current, superseded = [], []
+    for user, plan in zip(users, plans, strict=True):
+        agency_name = plan.agency.names.get(plan.language, plan.agency.names["en"])
+        for course_plan in plan.courses:
+            ids = [next(attempt_ids) for _attempt in course_plan.attempts]
+            built = [
+                Certificate(
+                    code=new_code(),
+                    user_id=user.pk,
+                    course_id=course_plan.course.id,
+                    attempt_id=ids[cert.attempt],
+                    holder_name=plan.full_name,
+                    agency_name=agency_name,
+                    agency_id=plan.agency.id,
+                    region_id=plan.region.id,
+                    course_title=course_plan.course.title,
+                    language=plan.language,
+                    issued_at=cert.issued_at,
+                    expires_on=cert.expires_on,
+                    status=cert.status,
+                    revoked_at=cert.revoked_at,
+                    revocation_reason=rng.choice(REVOCATION_REASONS) if cert.status == "revoked" else "",
+                    revoked_by_id=generator_id if cert.status == "revoked" else None,
+                )
+                for cert in course_plan.certificates
+            ]
+            for cert, certificate in zip(course_plan.certificates, built, strict=True):
+                totals.by_status[cert.status] += 1
+                if cert.superseded_by is None:
+                    current.append(certificate)
+                else:
+                    superseded.append((certificate, built[cert.superseded_by]))
+    return current, superseded
+
+
+def _write_chunk(
+    plans: list[TraineePlan],
+    *,
+    password: str,
+    generator_id: int,
+    batch_size: int,
+    codes_seen: set,
+    rng: random.Random,
+    totals: Totals,
+) -> None:
+
+    with totals.timing("build objects"):
+        users = _build_users(plans, password)
+    with totals.timing("insert users"):
+        get_user_model().objects.bulk_create(users, batch_size=batch_size)
+    with totals.timing("build objects"):
+        enrolments, completions, attempts = _build_progress(users, plans)
+    with totals.timing("insert enrolments"):
+        Enrolment.objects.bulk_create(enrolments, batch_size=batch_size)
+    with totals.timing("insert completions"):
+        LessonCompletion.objects.bulk_create(completions, batch_size=batch_size)
+    with totals.timing("insert attempts"):
+        Attempt.objects.bulk_create(attempts, batch_size=batch_size)
+    # Certificates point at their attempts (ids now known) and a superseded certificate at
+    # its renewal, so the current certificates go in first.
+    with totals.timing("build objects"):
+        current, superseded = _build_certificates(
+            users, plans, attempts, generator_id=generator_id, codes_seen=codes_seen, rng=rng, totals=totals
+        )
+    with totals.timing("insert certificates"):
+        Certificate.objects.bulk_create(current, batch_size=batch_size)
+        for certificate, successor in superseded:
+            certificate.superseded_by_id = successor.pk
+        Certificate.objects.bulk_create([c for c, _s in superseded], batch_size=batch_size)
+    reset_queries()  # with DEBUG on, every multi-megabyte INSERT would be kept in connection.queries
+
+    totals.users += len(users)
+    totals.enrolments += len(enrolments)
+    totals.completions += len(completions)
+    totals.attempts += len(attempts)
+    totals.certificates += len(current) + len(superseded)
+
+
+def generate(
+    *,
+    trainees: int = DEFAULT_TRAINEES,
+    seed: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    behaviour: Behaviour | None = None,
+    now: datetime | None = None,
+    log=print,
+) -> Totals:
+    """Plan and insert ``trainees`` synthetic trainees with their history. One transaction."""
+
+    if generated_users().exists():
+        raise AlreadyGenerated(
+            f"Generated data already exists (users @{DOMAIN}). "
+            "Run with --clear to replace it, or --clear-only to remove it."
+        )
+    behaviour = behaviour or Behaviour()
+    now = (now or timezone.now()).replace(microsecond=0)
+    rng = random.Random(seed)
+    started = time.monotonic()
+    totals = Totals()
+    universe = load_universe()
+    if not universe.agencies or not universe.regions:
+        raise ValueError("No active agencies or regions: run the migrations first.")
+    password = make_password(None)  # unusable, hashed once and shared: these accounts cannot log in
+    registered = Counter()
+    codes_seen: set = set()
+
+    with transaction.atomic(), stored_timestamps():
+        User = get_user_model()
+        # The generator's own account: revokes the revoked certificates and owns the headcounts.
+        [generator] = User.objects.bulk_create(
+            [User(email=GENERATOR_EMAIL, full_name="Load data generator", password=password, is_active=False)]
+        )
+        for first in range(0, trainees, batch_size):
+            with totals.timing("plan"):
+                plans = [
+                    plan_trainee(rng, universe, index, now=now, behaviour=behaviour)
+                    for index in range(first, min(trainees, first + batch_size))
+                ]
+            for plan in plans:
+                registered[(plan.agency.id, plan.region.id)] += 1
+            _write_chunk(
+                plans,
+                password=password,
+                generator_id=generator.pk,
+                batch_size=batch_size,
+                codes_seen=codes_seen,
+                rng=rng,
+                totals=totals,
+            )
+            log(f"users {totals.users:,}/{trainees:,} · {totals.line()} · {time.monotonic() - started:.1f} s")
+
+        staff = plan_headcounts(rng, universe, registered, trainees)
+        # seed_demo's illustrative numbers (nobody entered them) make way for the generated
+        # ones; numbers a coordinator entered are kept.
+        replaced = Headcount.objects.filter(updated_by__isnull=True).delete()[0]
+        existing = set(Headcount.objects.values_list("agency_id", "region_id"))
+        headcounts = Headcount.objects.bulk_create(
+            [
+                Headcount(agency_id=a, region_id=r, staff=n, updated_by_id=generator.pk)
+                for (a, r), n in staff.items()
+                if (a, r) not in existing
+            ],
+            batch_size=batch_size,
+        )
+        totals.headcounts = len(headcounts)
+        if replaced:
+            log(f"headcounts: replaced {replaced} illustrative ones (seed_demo)")
+        if existing:
+            log(f"headcounts: {len(existing)} cells entered by a coordinator were left as they are")
+        committing = time.perf_counter()
+    totals.seconds["commit"] += time.perf_counter() - committing
+    with totals.timing("analyze"):
+        analyze()
+    log(f"headcounts {totals.headcounts:,} · committed and analysed · {time.monotonic() - started:.1f} s")
+    return totals
+
+
+ANALYZED_TABLES = (
+    "accounts_user",
+    "courses_enrolment",
+    "courses_lessoncompletion",
+    "assessments_attempt",
+    "certificates_certificate",
+    "reports_headcount",
+)
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load, as autovacuum eventually would."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            for table in ANALYZED_TABLES:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+        elif connection.vendor == "sqlite":
+            cursor.execute("ANALYZE")
+
+
+def clear(*, batch_size: int = DEFAULT_BATCH_SIZE, log=print) -> dict:
+    """Delete the generated users and every row that belongs to them, nothing else."""
+
+    started = time.monotonic()
+    deleted = Counter()
+    user_ids = list(generated_users().order_by("pk").values_list("pk", flat=True))
+    with transaction.atomic():
+        deleted["headcounts"] = Headcount.objects.filter(updated_by__email__endswith=EMAIL_SUFFIX).delete()[0]
+        step = max(batch_size, 10_000)
+        for first in range(0, len(user_ids), step):
+            chunk = user_ids[first : first + step]
+            certificates = Certificate.objects.filter(user_id__in=chunk)
+            certificates.exclude(superseded_by=None).update(superseded_by=None)
+            deleted["certificates"] += certificates.only("pk").delete()[1].get(Certificate._meta.label, 0)
+            deleted["attempts"] += Attempt.objects.filter(user_id__in=chunk).only("pk").delete()[0]
+            deleted["completions"] += LessonCompletion.objects.filter(user_id__in=chunk).delete()[0]
+            deleted["enrolments"] += Enrolment.objects.filter(user_id__in=chunk).delete()[0]
+            users = generated_users().filter(pk__in=chunk)
+            deleted["users"] += users.delete()[1].get(users.model._meta.label, 0)
+            done = min(first + step, len(user_ids))
+            log(f"cleared users {done:,}/{len(user_ids):,} · {time.monotonic() - started:.1f} s")
+    return dict(deleted)
