@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import Scope
 from courses.selectors import localized_titles
-from reports.scope import Scope
 from reports.selectors import Filters, report_courses
 from web.converters import is_database_id
 

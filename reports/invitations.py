@@ -37,10 +37,10 @@ from wagtail.log_actions import log
 
 from accounts import names
 from accounts.models import Agency, Region
+from accounts.scope import Scope
 from reports.exports import spreadsheet_safe, spreadsheet_unquoted
 from reports.forms import InvitationUploadForm
 from reports.models import InvitationBatch
-from reports.scope import Scope
 from reports.views import coordinator_required
 from web.http_methods import require_GET_or_POST
 

@@ -3,8 +3,8 @@
 from django.db import transaction
 from wagtail.log_actions import log
 
+from accounts.scope import Scope
 from reports.models import Headcount
-from reports.scope import Scope
 
 
 @transaction.atomic

@@ -24,7 +24,7 @@ from certificates.models import Certificate
 from certificates.selectors import certificate_for_download
 from courses.models import Enrolment, LessonCompletion
 from reports.models import Headcount, InvitationBatch
-from reports.scope import Scope
+from accounts.scope import Scope
 from reports.selectors import Filters, completion_matrix
 from tests.factories import (
     DEFAULT_PASSWORD,

@@ -41,7 +41,7 @@ from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
 from reports.invitations import check_rows, read_rows
 from reports.models import Headcount, InvitationBatch
-from reports.scope import Scope
+from accounts.scope import Scope
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
     DEFAULT_PASSWORD,

@@ -22,7 +22,7 @@ from wagtail_localize.models import TranslationSource
 from assessments.services import attempt_start
 from reports.invitations import check_rows, read_rows
 from reports.models import Headcount, InvitationBatch
-from reports.scope import Scope
+from accounts.scope import Scope
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
     AgencyFactory,
