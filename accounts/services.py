@@ -124,7 +124,7 @@ def personal_data_export(*, user) -> dict:
     from assessments.models import Attempt
     from certificates.models import Certificate
     from courses.models import Enrolment, LessonCompletion
-    from reports.models import InvitationBatch
+    from invitations.models import InvitationBatch
 
     user = User.objects.select_related("agency", "region").get(pk=user.pk)
     return {
@@ -216,6 +216,32 @@ def personal_data_export(*, user) -> dict:
     }
 
 
+def trainee_create(
+    *,
+    email: str,
+    full_name: str,
+    agency_id: int,
+    region_id: int,
+    position: str,
+    preferred_language: str,
+) -> User:
+    """An account for an invited trainee: the address verified (the invitation goes to it), no
+    password until they set one through the link in the invitation."""
+    user = User(
+        email=email,
+        full_name=full_name,
+        agency_id=agency_id,
+        region_id=region_id,
+        position=position,
+        preferred_language=preferred_language,
+        is_active=True,
+    )
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
 def email_release_pending_claims(*, email: str, keep_user) -> int:
     """Once an account holds ``email`` (signed up with it, or verified it), other accounts'
     unverified requests to change to it fail: their rows go, and with them the confirmation
@@ -261,7 +287,7 @@ def _delete_sessions(user) -> int:
 
 def _scrub_invitation_rows(emails: set[str]) -> None:
     """Invitation batches keep the uploaded rows; blank the erased person's name and address."""
-    from reports.models import InvitationBatch
+    from invitations.models import InvitationBatch
 
     emails = {email.lower() for email in emails if email}
     if not emails:

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "assessments",
     "certificates",
     "reports",
+    "invitations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

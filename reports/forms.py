@@ -96,13 +96,3 @@ class HeadcountForm(forms.Form):
             (agency.pk, region.pk): self.cleaned_data.get(self.field_name(agency.pk, region.pk))
             for agency, region in self.cells
         }
-
-
-class InvitationUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_(
-            "Columns: full_name, email, agency, region, position, language. Agency and region by code or name."
-        ),
-        error_messages={"required": _("Choose a CSV file to upload.")},
-    )
