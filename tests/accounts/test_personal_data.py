@@ -3,11 +3,14 @@ of exports, erasures, coordinator scope and role changes."""
 
 import html
 import json
+import time
 from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sessions.models import Session
 from django.core.files.base import ContentFile
@@ -392,13 +395,21 @@ def test_erasure_removes_name_and_email_everywhere_and_keeps_the_reports(
 
 def test_erasure_ends_the_users_other_sessions(client_trainee, trainee, world):
     other_device = Client()
-    other_device.force_login(trainee)
+    # Signed in through allauth's pages, which record the session (allauth.usersessions).
+    response = other_device.post(reverse("account_login"), {"login": trainee.email, "password": DEFAULT_PASSWORD})
+    assert response["Location"].startswith(reverse("mfa_authenticate"))
+    code = format_hotp_value(hotp_value(TRAINEE_SECRET, int(time.time()) // 30))
+    other_device.post(reverse("mfa_authenticate"), {"code": code})
     assert other_device.get(reverse("my_data")).status_code == 200
 
     services.user_erase(user=trainee, by=trainee)
 
+    other_key = other_device.session.session_key
     assert other_device.get(reverse("my_data")).status_code == 302
-    assert not [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == str(trainee.pk)]
+    # The session allauth recorded is deleted; one it never saw (force_login) no longer signs in.
+    assert not Session.objects.filter(session_key=other_key).exists()
+    assert not UserSession.objects.filter(user=trainee).exists()
+    assert client_trainee.get(reverse("my_data")).status_code == 302
 
 
 def test_erased_user_cannot_log_in(client, trainee, world):
