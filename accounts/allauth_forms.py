@@ -19,7 +19,7 @@ class AddEmailForm(allauth_forms.AddEmailForm):
 
     def clean_email(self):
         email = super().clean_email()
-        if selectors.email_holders(email).exclude(pk=self.user.pk).exists() or selectors.email_invited(email):
+        if selectors.email_holders(email).exclude(pk=self.user.pk).exists() or selectors.email_reserved(email):
             raise forms.ValidationError(
                 _("This e-mail address is already used by another account. Enter an address that only you use."),
                 code="email_taken",

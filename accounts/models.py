@@ -136,7 +136,7 @@ class CoordinatorScope(models.Model):
     """What a training coordinator may see: one agency or all, one region or all.
 
     A coordinator may hold several scopes; what they see is the union. Every report, list,
-    export and certificate download goes through ``reports.scope``.
+    export and certificate download goes through ``accounts.scope``.
     """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coordinator_scopes")
@@ -160,6 +160,22 @@ class CoordinatorScope(models.Model):
     class Meta:
         verbose_name = _("coordinator scope")
         verbose_name_plural = _("coordinator scopes")
+        # The same scope twice is one scope. "All" is NULL, which a plain unique constraint lets
+        # repeat, and SQLite has no NULLS NOT DISTINCT: one constraint per place "all" can stand.
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency", "region"], name="one_scope_per_agency_region"),
+            models.UniqueConstraint(
+                fields=["user", "region"], condition=models.Q(agency__isnull=True), name="one_scope_per_region"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "agency"], condition=models.Q(region__isnull=True), name="one_scope_per_agency"
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(agency__isnull=True, region__isnull=True),
+                name="one_national_scope",
+            ),
+        ]
 
     def __str__(self):
         agency = self.agency.display_name if self.agency else _("all agencies")

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from allauth.account.models import EmailAddress
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
@@ -52,12 +54,17 @@ def held_emails(emails) -> set[str]:
     return found
 
 
-def email_invited(email: str) -> bool:
-    """Whether ``email`` is on an invitation list a coordinator has uploaded but not yet sent."""
-    from reports.models import InvitationBatch
+# Apps above accounts may hold addresses that nobody may claim yet (a coordinator's invitation
+# list awaiting confirmation). They register a check here in their AppConfig.ready(), so accounts
+# asks them without importing them.
+_email_reservations: list[Callable[[str], bool]] = []
 
-    email = email.lower()
-    for rows in InvitationBatch.objects.filter(status=InvitationBatch.Status.PREVIEW).values_list("rows", flat=True):
-        if any(isinstance(row, dict) and str(row.get("email", "")).lower() == email for row in rows):
-            return True
-    return False
+
+def email_reservation_register(check: Callable[[str], bool]) -> None:
+    if check not in _email_reservations:
+        _email_reservations.append(check)
+
+
+def email_reserved(email: str) -> bool:
+    """Whether ``email`` is set aside for someone who has no account yet."""
+    return any(check(email) for check in _email_reservations)

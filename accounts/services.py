@@ -1,33 +1,36 @@
-"""Personal data: what is stored about a user (export) and erasure at their request.
+"""Personal data: what is stored about a user (export) and erasure at their request, and the
+account writes other apps ask for (an invited trainee's account).
 
 Erasure removes what identifies a person (name, e-mail address, sign-in details) and keeps
 what the coverage reports count: the user row with its agency and region, enrolments,
 completions, attempts and certificates. Reports count active users with an agency and a
 region, so the erased user stays active; signing in becomes impossible because the password
 is unusable and the e-mail address is a non-deliverable placeholder.
+
+Each app contributes its part through its ``personal_data`` module (the protocol is described in
+``accounts/personal_data.py``); they are found through the app registry, in INSTALLED_APPS order.
 """
 
+import functools
 import json
-import logging
 import re
 from importlib import import_module
+from types import ModuleType
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
-from django.conf import settings
+from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
 from wagtail.log_actions import log, registry
 from wagtail.models import ModelLogEntry
 
-from accounts.models import CoordinatorScope, User
-
-logger = logging.getLogger(__name__)
+from accounts.models import User
+from accounts.personal_data import AuditedObject, Erasure, redacted, when
 
 EXPORT_ACTION = "frontline.personal_data.export"
 ERASE_ACTION = "frontline.personal_data.erase"
@@ -35,6 +38,20 @@ SCOPE_CHANGE_ACTION = "frontline.scope.change"
 ROLE_CHANGE_ACTION = "frontline.role.change"
 
 ERASED_EMAIL_DOMAIN = "erased.invalid"
+EXPORT_FORMAT = "frontline-personal-data/1"
+# The export's sections in the order the format has always had; a section an app adds later
+# follows these, and the audit log comes last.
+EXPORT_SECTIONS = (
+    "profile",
+    "email_addresses",
+    "two_factor_authenticators",
+    "enrolments",
+    "lesson_completions",
+    "attempts",
+    "certificates",
+    "coordinator_scopes",
+    "invitation_batches_created",
+)
 
 
 def erased_email(user) -> str:
@@ -42,77 +59,67 @@ def erased_email(user) -> str:
     return f"erased-{user.pk}@{ERASED_EMAIL_DOMAIN}"
 
 
-def _when(value) -> str | None:
-    return value.isoformat() if value is not None else None
+@functools.cache
+def personal_data_parts() -> tuple[ModuleType, ...]:
+    """Every installed app's ``personal_data`` module, in INSTALLED_APPS order."""
+    return tuple(
+        import_module(f"{config.name}.personal_data")
+        for config in apps.get_app_configs()
+        if module_has_submodule(config.module, "personal_data")
+    )
 
 
-def _title(page) -> str | None:
-    return page.title if page is not None else None
+def _audited_objects(user) -> list[AuditedObject]:
+    return [
+        audited
+        for part in personal_data_parts()
+        if hasattr(part, "audited_objects")
+        for audited in part.audited_objects(user=user)
+    ]
 
 
-def _name(reference) -> str | None:
-    return reference.display_name if reference is not None else None
+def _about(audited: list[AuditedObject]) -> Q:
+    """The audit-log entries (Wagtail's or the Django admin's) about these objects."""
+    ids: dict[int, list[str]] = {}
+    for item in audited:
+        content_type = ContentType.objects.get_for_model(item.model, for_concrete_model=False)
+        ids.setdefault(content_type.pk, []).append(item.object_id)
+    condition = Q(pk__in=[])
+    for content_type_id, object_ids in ids.items():
+        condition |= Q(content_type_id=content_type_id, object_id__in=object_ids)
+    return condition
 
 
 def _action_label(action: str) -> str:
     return str(registry.get_action_label(action)) if registry.action_exists(action) else action
 
 
-def _log_entries(user) -> list[dict]:
-    """Audit-log entries about the user's account and their certificates; who acted is
-    stated only as "you", "staff" or "system", never by name."""
-    from certificates.models import Certificate
-
-    user_type = ContentType.objects.get_for_model(User, for_concrete_model=False)
-    certificate_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
-    codes = {str(pk): code for pk, code in Certificate.objects.filter(user=user).values_list("pk", "code")}
-    entries = ModelLogEntry.objects.filter(
-        content_type=user_type, object_id=str(user.pk)
-    ) | ModelLogEntry.objects.filter(content_type=certificate_type, object_id__in=list(codes))
+def _log_entries(user, audited: list[AuditedObject]) -> list[dict]:
+    """Audit-log entries about the user's account and their objects; who acted is stated only
+    as "you", "staff" or "system", never by name."""
+    about = {
+        (ContentType.objects.get_for_model(item.model, for_concrete_model=False).pk, item.object_id): item.about
+        for item in audited
+    }
     rows = []
-    for entry in entries.order_by("timestamp", "pk"):
+    for entry in ModelLogEntry.objects.filter(_about(audited)).order_by("timestamp", "pk"):
         if entry.user_id is None:
             by = "system"
         elif entry.user_id == user.pk:
             by = "you"
         else:
             by = "staff"
-        about = "account" if entry.content_type_id == user_type.pk else f"certificate {codes.get(entry.object_id, '')}"
         rows.append(
             {
-                "timestamp": _when(entry.timestamp),
+                "timestamp": when(entry.timestamp),
                 "action": entry.action,
                 "description": _action_label(entry.action),
-                "about": about.strip(),
+                "about": about.get((entry.content_type_id, entry.object_id), "").strip(),
                 "by": by,
                 "data": entry.data,
             }
         )
     return rows
-
-
-def _attempt_entry(attempt) -> dict:
-    """An attempt as its holder sees it on the attempt pages (assessments.selectors.attempt_as_shown):
-    never the stored snapshot, which holds the answer key."""
-    from assessments.selectors import attempt_as_shown
-
-    shown = attempt_as_shown(attempt=attempt)
-    return {
-        "course": _title(attempt.course),
-        "language": attempt.language,
-        "status": attempt.status,
-        "started_at": _when(attempt.started_at),
-        "deadline_at": _when(attempt.deadline_at),
-        "submitted_at": _when(attempt.submitted_at),
-        "score": attempt.score,
-        "points": str(attempt.points) if attempt.points is not None else None,
-        "max_points": attempt.max_points,
-        "pass_mark": attempt.pass_mark,
-        "passed": attempt.passed,
-        "questions": shown.items,
-        "answers": attempt.answers,
-        "results": shown.results,
-    }
 
 
 def personal_data_export(*, user) -> dict:
@@ -121,99 +128,41 @@ def personal_data_export(*, user) -> dict:
     Sign-in secrets (password hash, two-factor keys, recovery codes) are never included.
     Invitation batches are summarised: their rows describe other people.
     """
-    from assessments.models import Attempt
-    from certificates.models import Certificate
-    from courses.models import Enrolment, LessonCompletion
-    from reports.models import InvitationBatch
+    sections: dict = {}
+    for part in personal_data_parts():
+        if hasattr(part, "export"):
+            sections.update(part.export(user=user))
+    export = {"format": EXPORT_FORMAT, "exported_at": when(timezone.now())}
+    export.update({key: sections.pop(key) for key in EXPORT_SECTIONS if key in sections})
+    export.update(sections)
+    export["audit_log"] = _log_entries(user, _audited_objects(user))
+    return export
 
-    user = User.objects.select_related("agency", "region").get(pk=user.pk)
-    return {
-        "format": "frontline-personal-data/1",
-        "exported_at": _when(timezone.now()),
-        "profile": {
-            "email": user.email,
-            "full_name": user.full_name,
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "agency": _name(user.agency),
-            "agency_code": user.agency.code if user.agency else None,
-            "region": _name(user.region),
-            "region_code": user.region.code if user.region else None,
-            "position": user.position,
-            "preferred_language": user.preferred_language,
-            "date_joined": _when(user.date_joined),
-            "last_login": _when(user.last_login),
-            "is_active": user.is_active,
-            "is_staff": user.is_staff,
-            "groups": sorted(user.groups.values_list("name", flat=True)),
-            "erased_at": _when(user.erased_at),
-        },
-        "email_addresses": [
-            {"email": address.email, "verified": address.verified, "primary": address.primary}
-            for address in EmailAddress.objects.filter(user=user).order_by("-primary", "email")
-        ],
-        "two_factor_authenticators": [
-            {
-                "type": authenticator.type,
-                "created_at": _when(authenticator.created_at),
-                "last_used_at": _when(authenticator.last_used_at),
-            }
-            for authenticator in Authenticator.objects.filter(user=user).order_by("created_at", "pk")
-        ],
-        "enrolments": [
-            {
-                "course": _title(enrolment.course),
-                "started_at": _when(enrolment.started_at),
-                "completed_at": _when(enrolment.completed_at),
-                "last_activity_at": _when(enrolment.last_activity_at),
-            }
-            for enrolment in Enrolment.objects.filter(user=user).select_related("course").order_by("started_at", "pk")
-        ],
-        "lesson_completions": [
-            {
-                "course": _title(completion.course),
-                "lesson": _title(completion.lesson),
-                "completed_at": _when(completion.completed_at),
-            }
-            for completion in LessonCompletion.objects.filter(user=user)
-            .select_related("course", "lesson")
-            .order_by("completed_at", "pk")
-        ],
-        "attempts": [
-            _attempt_entry(attempt)
-            for attempt in Attempt.objects.filter(user=user).select_related("course").order_by("started_at", "pk")
-        ],
-        "certificates": [
-            {
-                "code": certificate.display_code,
-                "course": certificate.course_title,
-                "holder_name": certificate.holder_name,
-                "agency": certificate.agency_name,
-                "language": certificate.language,
-                "issued_at": _when(certificate.issued_at),
-                "expires_on": _when(certificate.expires_on),
-                "status": certificate.public_status,
-                "revoked_at": _when(certificate.revoked_at),
-                "revocation_reason": certificate.revocation_reason,
-            }
-            for certificate in Certificate.objects.filter(user=user).order_by("issued_at", "pk")
-        ],
-        "coordinator_scopes": [
-            {"agency": _name(scope.agency) or "*", "region": _name(scope.region) or "*"}
-            for scope in CoordinatorScope.objects.filter(user=user).select_related("agency", "region").order_by("pk")
-        ],
-        "invitation_batches_created": [
-            {
-                "created_at": _when(batch.created_at),
-                "filename": batch.filename,
-                "status": batch.status,
-                "sent_at": _when(batch.sent_at),
-                "rows": len(batch.rows),
-            }
-            for batch in InvitationBatch.objects.filter(created_by=user).order_by("created_at", "pk")
-        ],
-        "audit_log": _log_entries(user),
-    }
+
+def trainee_create(
+    *,
+    email: str,
+    full_name: str,
+    agency_id: int,
+    region_id: int,
+    position: str,
+    preferred_language: str,
+) -> User:
+    """An account for an invited trainee: the address verified (the invitation goes to it), no
+    password until they set one through the link in the invitation."""
+    user = User(
+        email=email,
+        full_name=full_name,
+        agency_id=agency_id,
+        region_id=region_id,
+        position=position,
+        preferred_language=preferred_language,
+        is_active=True,
+    )
+    user.set_unusable_password()
+    user.save()
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
 
 
 def email_release_pending_claims(*, email: str, keep_user) -> int:
@@ -237,59 +186,14 @@ def personal_data_export_record(*, user) -> None:
     log(instance=user, action=EXPORT_ACTION, user=user, data={"user": user.pk})
 
 
-def _delete_sessions(user) -> int:
-    """End the user's sessions. Database-backed sessions are found and deleted; with any
-    other engine the unusable password already invalidates them (the session auth hash)."""
-    if settings.SESSION_ENGINE not in {
-        "django.contrib.sessions.backends.db",
-        "django.contrib.sessions.backends.cached_db",
-    }:
-        return 0
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    keys = []
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        try:
-            data = session.get_decoded()
-        except Exception:  # noqa: BLE001 - a corrupt session is simply not this user's
-            continue
-        if str(data.get("_auth_user_id")) == str(user.pk):
-            keys.append(session.session_key)
-    for key in keys:
-        store(session_key=key).delete()
-    return len(keys)
-
-
-def _scrub_invitation_rows(emails: set[str]) -> None:
-    """Invitation batches keep the uploaded rows; blank the erased person's name and address."""
-    from reports.models import InvitationBatch
-
-    emails = {email.lower() for email in emails if email}
-    if not emails:
-        return
-    for batch in InvitationBatch.objects.only("pk", "rows").iterator():
-        changed = False
-        for row in batch.rows:
-            if isinstance(row, dict) and str(row.get("email", "")).lower() in emails:
-                row["email"], row["full_name"], row["position"] = "", "", ""
-                changed = True
-        if changed:
-            InvitationBatch.objects.filter(pk=batch.pk).update(rows=batch.rows)
-
-
 @transaction.atomic
 def user_erase(*, user, by) -> User:
-    """Erase the user's name and e-mail address everywhere, keeping what reports count.
-
-    The certificates stay valid on their verification pages, which then say that the
-    holder's personal data was erased; their stored PDFs (which print the name) are deleted.
-    """
-    from certificates.models import Certificate
-
+    """Erase the user's name and e-mail address everywhere, keeping what reports count."""
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.erased_at is not None:
         return user
     emails = {user.email} | set(EmailAddress.objects.filter(user=user).values_list("email", flat=True))
-    mentions = _mentions_pattern(user, emails)
+    erasure = Erasure(by=by, emails=frozenset(emails), mentions=_mentions_pattern(user, emails))
 
     user.full_name = ""
     user.first_name = ""
@@ -300,35 +204,15 @@ def user_erase(*, user, by) -> User:
     user.erased_at = timezone.now()
     user.save(update_fields=["full_name", "first_name", "last_name", "position", "email", "password", "erased_at"])
 
-    EmailAddress.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
-    _delete_sessions(user)
-    _delete_avatar(user)
-
-    certificates = Certificate.objects.filter(user=user)
-    pdfs = [name for name in certificates.exclude(pdf="").values_list("pdf", flat=True)]
-    certificates.update(holder_name="", pdf="")
-    if pdfs:
-        storage = Certificate._meta.get_field("pdf").storage
-
-        def delete_files():
-            for name in pdfs:
-                try:
-                    storage.delete(name)
-                except OSError:
-                    logger.warning("Could not delete the PDF %s of an erased user", name, exc_info=True)
-
-        transaction.on_commit(delete_files)
-
-    _scrub_invitation_rows(emails)
-    _delete_unverified_copies(emails, user)
-    _redact_mentions(user, mentions)
-    _scrub_log_labels(user)
-    log(instance=user, action=ERASE_ACTION, user=by, data={"user": user.pk, "certificates": len(pdfs)})
+    data = {"user": user.pk}
+    for part in personal_data_parts():
+        if hasattr(part, "erase"):
+            data.update(part.erase(user=user, erasure=erasure) or {})
+    audited = _audited_objects(user)
+    _redact_log_entries(audited, erasure.mentions)
+    _relabel_log_entries(audited)
+    log(instance=user, action=ERASE_ACTION, user=by, data=data)
     return user
-
-
-ERASED_MARKER = "[erased]"
 
 
 def _mentions_pattern(user, emails: set[str]) -> re.Pattern | None:
@@ -344,100 +228,42 @@ def _mentions_pattern(user, emails: set[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w.+\-])(?:{words})(?![\w\-]|\.\w)", re.IGNORECASE)
 
 
-def _redacted(value, pattern: re.Pattern):
-    """``value`` with every mention replaced, inside lists and dicts too (keys are left alone)."""
-    if isinstance(value, str):
-        return pattern.sub(ERASED_MARKER, value)
-    if isinstance(value, list):
-        return [_redacted(child, pattern) for child in value]
-    if isinstance(value, dict):
-        return {key: _redacted(child, pattern) for key, child in value.items()}
-    return value
-
-
 def _redacted_change_message(message: str, pattern: re.Pattern) -> str:
     """The Django admin stores its own change messages as JSON, which escapes non-ASCII
     letters: a Cyrillic name is only found in the decoded text."""
     try:
         decoded = json.loads(message)
     except ValueError:
-        return _redacted(message, pattern)
+        return redacted(message, pattern)
     if not isinstance(decoded, (list, dict)):
-        return _redacted(message, pattern)
-    redacted = _redacted(decoded, pattern)
-    return message if redacted == decoded else json.dumps(redacted)
+        return redacted(message, pattern)
+    changed = redacted(decoded, pattern)
+    return message if changed == decoded else json.dumps(changed)
 
 
-def _delete_unverified_copies(emails: set[str], user) -> None:
-    """Another account's unconfirmed request to change to one of the person's addresses
-    would keep the address (and show it in that account's export)."""
-    lowered = {email.lower() for email in emails if email}
-    copies = (
-        EmailAddress.objects.annotate(lower=Lower("email"))
-        .filter(lower__in=lowered, verified=False)
-        .exclude(user=user)
-        .select_related("user")
-    )
-    # An account that logs in with the address has it as its own, not as a copy.
-    EmailAddress.objects.filter(
-        pk__in=[copy.pk for copy in copies if copy.user.email.lower() != copy.email.lower()]
-    ).delete()
-
-
-def _redact_mentions(user, pattern: re.Pattern | None) -> None:
-    """Staff type the person's name or address into revocation reasons and notes; those stay
-    in the certificates and in the audit entries about the person and their certificates."""
-    from certificates.models import Certificate
-
+def _redact_log_entries(audited: list[AuditedObject], pattern: re.Pattern | None) -> None:
+    """Staff type the person's name or address into notes; those stay in the audit entries
+    about the person and their objects."""
     if pattern is None:
         return
-    certificates = list(Certificate.objects.filter(user=user).only("pk", "revocation_reason"))
-    for certificate in certificates:
-        reason = _redacted(certificate.revocation_reason, pattern)
-        if reason != certificate.revocation_reason:
-            Certificate.objects.filter(pk=certificate.pk).update(revocation_reason=reason)
-
-    user_type = ContentType.objects.get_for_model(User, for_concrete_model=False)
-    certificate_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
-    certificate_ids = [str(certificate.pk) for certificate in certificates]
-    about_them = Q(content_type=user_type, object_id=str(user.pk)) | Q(
-        content_type=certificate_type, object_id__in=certificate_ids
-    )
+    about_them = _about(audited)
     for entry in ModelLogEntry.objects.filter(about_them).only("pk", "label", "data"):
-        label, data = _redacted(entry.label, pattern), _redacted(entry.data, pattern)
+        label, data = redacted(entry.label, pattern), redacted(entry.data, pattern)
         if (label, data) != (entry.label, entry.data):
             ModelLogEntry.objects.filter(pk=entry.pk).update(label=label, data=data)
     for entry in LogEntry.objects.filter(about_them).only("pk", "object_repr", "change_message"):
-        object_repr = _redacted(entry.object_repr, pattern)[:200]
+        object_repr = redacted(entry.object_repr, pattern)[:200]
         change_message = _redacted_change_message(entry.change_message, pattern)
         if (object_repr, change_message) != (entry.object_repr, entry.change_message):
             LogEntry.objects.filter(pk=entry.pk).update(object_repr=object_repr, change_message=change_message)
 
 
-def _delete_avatar(user) -> None:
-    """Wagtail's user profile may hold a photo of the person."""
-    from wagtail.users.models import UserProfile
-
-    profile = UserProfile.objects.filter(user=user).first()
-    if profile is not None and profile.avatar:
-        profile.avatar.delete(save=False)
-        UserProfile.objects.filter(pk=profile.pk).update(avatar="")
-
-
-def _scrub_log_labels(user) -> None:
-    """Audit-log entries store the object's name as it was; replace it for the erased user
-    and their certificates (both Wagtail's log and the Django admin's history)."""
-    from certificates.models import Certificate
-
-    user_type = ContentType.objects.get_for_model(User, for_concrete_model=False)
-    certificate_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
-    label = str(user)
-    ModelLogEntry.objects.filter(content_type=user_type, object_id=str(user.pk)).update(label=label)
-    LogEntry.objects.filter(content_type=user_type, object_id=str(user.pk)).update(object_repr=label[:200])
-    for certificate in Certificate.objects.filter(user=user):
-        ModelLogEntry.objects.filter(content_type=certificate_type, object_id=str(certificate.pk)).update(
-            label=str(certificate)
-        )
-        LogEntry.objects.filter(content_type=certificate_type, object_id=str(certificate.pk)).update(
-            object_repr=str(certificate)[:200]
+def _relabel_log_entries(audited: list[AuditedObject]) -> None:
+    """Audit-log entries store the object's name as it was; replace it for the erased user and
+    their objects (both Wagtail's log and the Django admin's history)."""
+    for item in audited:
+        content_type = ContentType.objects.get_for_model(item.model, for_concrete_model=False)
+        ModelLogEntry.objects.filter(content_type=content_type, object_id=item.object_id).update(label=item.label)
+        LogEntry.objects.filter(content_type=content_type, object_id=item.object_id).update(
+            object_repr=item.label[:200]
         )

@@ -1,5 +1,6 @@
 from django.db.models import QuerySet
 
+from accounts.scope import Scope
 from accounts.selectors import is_coordinator
 from certificates import codes
 from certificates.models import Certificate
@@ -26,8 +27,6 @@ def certificate_by_code(*, code: str) -> Certificate | None:
 def certificate_for_download(*, user, certificate_id: int, second_factor_passed: bool) -> Certificate | None:
     """A certificate the user may download: their own, or, for a coordinator whose session
     passed two-factor authentication, one whose holder is in their scope."""
-    from reports.scope import Scope
-
     certificate = Certificate.objects.filter(pk=certificate_id).select_related("user").first()
     if certificate is None or certificate.user.erased_at is not None:
         # The holder's data was erased: the PDF would print a name that no longer exists.

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "certificates",
     "reports",
     "demo",
+    "invitations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

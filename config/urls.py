@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("", include("reports.urls")),
+    path("", include("invitations.urls")),
     path("search/", search, name="search"),
     path("", include("cms.urls")),
 )

@@ -4,7 +4,7 @@ Names, positions and agency names are typed by trainees, invitation files and ad
 A spreadsheet runs a cell that starts with "=", "+", "-" or "@" (or with a tab or carriage
 return, which some of them skip) as a formula, which can send other trainees' data to an outside
 address (OWASP "CSV injection"). Every text cell of every CSV the site writes therefore goes
-through ``spreadsheet_safe``, and XLSX cells hold text as plain strings.
+through ``web.spreadsheet.spreadsheet_safe``, and XLSX cells hold text as plain strings.
 """
 
 import csv
@@ -16,30 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-FORMULA_STARTS = ("=", "+", "-", "@")
-IGNORED_BEFORE_FORMULA = ("\t", "\r")  # Excel skips these, then reads what follows as a formula
-QUOTE = "'"  # the spreadsheets' own "this is text" prefix
-
-
-def starts_a_formula(text: str) -> bool:
-    """Whether a spreadsheet could read this text as a formula (also after leading spaces)."""
-    return text.startswith(IGNORED_BEFORE_FORMULA) or text.lstrip().startswith(FORMULA_STARTS)
-
-
-def spreadsheet_safe(value):
-    """The value for a CSV cell: text that would start a formula gets a leading quote; numbers,
-    dates and empty cells are left alone (a negative number is a number, not a formula)."""
-    if isinstance(value, str) and starts_a_formula(value):
-        return QUOTE + value
-    return value
-
-
-def spreadsheet_unquoted(text: str) -> str:
-    """Undo ``spreadsheet_safe`` on a cell read back from a CSV the site wrote (the invitation
-    template, an export edited and uploaded again)."""
-    if text.startswith(QUOTE) and starts_a_formula(text[1:]):
-        return text[1:]
-    return text
+from web.spreadsheet import spreadsheet_safe, starts_a_formula
 
 
 def matrix_header() -> list[str]:

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.scope import Scope
 from courses.selectors import localized_titles
-from reports.scope import Scope
 from reports.selectors import Filters, report_courses
 from web.converters import is_database_id
 
@@ -96,13 +96,3 @@ class HeadcountForm(forms.Form):
             (agency.pk, region.pk): self.cleaned_data.get(self.field_name(agency.pk, region.pk))
             for agency, region in self.cells
         }
-
-
-class InvitationUploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_(
-            "Columns: full_name, email, agency, region, position, language. Agency and region by code or name."
-        ),
-        error_messages={"required": _("Choose a CSV file to upload.")},
-    )

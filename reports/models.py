@@ -22,29 +22,3 @@ class Headcount(models.Model):
 
     def __str__(self):
         return f"{self.agency} / {self.region}: {self.staff}"
-
-
-class InvitationBatch(models.Model):
-    """A CSV of trainees to invite, kept between preview and confirmation."""
-
-    class Status(models.TextChoices):
-        PREVIEW = "preview", _("Awaiting confirmation")
-        SENT = "sent", _("Invitations sent")
-
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    filename = models.CharField(max_length=255, blank=True)
-    rows = models.JSONField(default=list)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEW)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("invitation batch")
-        verbose_name_plural = _("invitation batches")
-
-    def __str__(self):
-        return f"{self.filename or self.pk} ({self.get_status_display()})"
-
-    @property
-    def valid_rows(self) -> list[dict]:
-        return [row for row in self.rows if not row.get("errors")]

@@ -15,11 +15,11 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from accounts.models import Agency, Region
+from accounts.scope import Scope
 from assessments.models import Attempt
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonCompletion
 from reports.models import Headcount
-from reports.scope import Scope
 
 # A trainee who has not completed a required course this many days after joining is overdue.
 OVERDUE_AFTER_DAYS = 90

@@ -1,10 +1,10 @@
-"""Writes that coordinators make: headcount targets, invitations, and the audit trail."""
+"""Writes that coordinators make in the reports: headcount targets, and the audit trail of exports."""
 
 from django.db import transaction
 from wagtail.log_actions import log
 
+from accounts.scope import Scope
 from reports.models import Headcount
-from reports.scope import Scope
 
 
 @transaction.atomic

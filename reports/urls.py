@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from reports import invitations, views
+from reports import views
 
 urlpatterns = [
     path("reports/", views.dashboard, name="reports_dashboard"),
@@ -10,6 +10,4 @@ urlpatterns = [
         r"^reports/export/trainees\.(?P<file_format>csv|xlsx)$", views.export_trainees, name="reports_export_trainees"
     ),
     path("reports/headcounts/", views.headcounts, name="reports_headcounts"),
-    path("reports/invitations/", invitations.upload, name="reports_invite"),
-    path("reports/invitations/<id:batch_id>/", invitations.preview, name="reports_invite_preview"),
 ]

@@ -1,45 +1,20 @@
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
-from accounts import two_factor
 from accounts.country_packs import current_pack
-from accounts.selectors import is_coordinator
+from accounts.decorators import coordinator_required
 from courses.selectors import localized_titles
 from reports import charts, exports, selectors, services
 from reports.forms import HeadcountForm, ReportFilterForm
 from reports.models import Headcount
-from reports.scope import Scope
 from web.http_methods import require_GET_or_POST, require_safe
 
 TRAINEES_PER_PAGE = 25
-
-
-def coordinator_required(view):
-    """Coordinators and administrators whose session passed two-factor authentication; scope
-    attached. Report pages and exports are never kept in a browser's or proxy's cache."""
-
-    @login_required
-    @never_cache
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        if not two_factor.session_passed_two_factor(request):
-            return two_factor.second_factor_redirect(request, two_factor.personal_data_message())
-        request.scope = Scope.for_user(request.user)
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _filters(request):

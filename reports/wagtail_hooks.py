@@ -10,7 +10,6 @@ from accounts.selectors import is_coordinator
 def register_report_actions(actions):
     actions.register_action("frontline.report.export", _("Export report"), _("Report exported"))
     actions.register_action("frontline.headcount.update", _("Update staff numbers"), _("Staff numbers updated"))
-    actions.register_action("frontline.invitations.send", _("Invite trainees"), _("Trainees invited"))
 
 
 class ReportsMenuItem(MenuItem):

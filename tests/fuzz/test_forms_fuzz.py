@@ -41,7 +41,8 @@ from assessments import services as assessment_services
 from assessments.models import Attempt
 from certificates import codes
 from certificates.models import Certificate
-from reports.models import Headcount, InvitationBatch
+from invitations.models import InvitationBatch
+from reports.models import Headcount
 from tests.factories import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db

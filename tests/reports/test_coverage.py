@@ -18,7 +18,7 @@ from assessments.models import Attempt
 from certificates.models import Certificate
 from courses.models import Enrolment
 from reports.models import Headcount
-from reports.scope import Scope
+from accounts.scope import Scope
 from reports.selectors import Filters, completion_matrix
 from tests.factories import (
     AgencyFactory,

@@ -34,14 +34,16 @@ from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail_localize.models import TranslationSource
 
+from accounts.scope import Scope
 from assessments.models import Attempt
 from assessments.services import attempt_start
 from certificates import codes
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
-from reports.invitations import check_rows, read_rows
-from reports.models import Headcount, InvitationBatch
-from reports.scope import Scope
+from invitations.checks import check_rows
+from invitations.models import InvitationBatch
+from invitations.parse import read_rows
+from reports.models import Headcount
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
     DEFAULT_PASSWORD,

@@ -14,7 +14,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from reports.models import InvitationBatch
+from invitations.models import InvitationBatch
+from invitations.services import invitation_batch_create
 from tests.factories import DEFAULT_PASSWORD, UserFactory, make_coordinator, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -122,8 +123,10 @@ def _login_without_address_rows(agency, region):
 
 def _in_a_pending_invitation(agency, region):
     coordinator = UserFactory(agency=agency, region=region)
-    InvitationBatch.objects.create(
-        created_by=coordinator, rows=[{"row": 2, "full_name": "New Recruit", "email": "Held@Example.org", "errors": []}]
+    invitation_batch_create(
+        created_by=coordinator,
+        filename="",
+        rows=[{"row": 2, "full_name": "New Recruit", "email": "Held@Example.org", "errors": []}],
     )
 
 

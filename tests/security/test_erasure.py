@@ -6,8 +6,11 @@ import json
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -16,7 +19,7 @@ from accounts.models import User
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
 from tests.assessments.builders import issue_certificate
-from tests.factories import UserFactory, build_course
+from tests.factories import DEFAULT_PASSWORD, UserFactory, build_course
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +125,23 @@ def test_erasure_leaves_words_that_only_contain_the_name(catalogue, agency, regi
     services.user_erase(user=al, by=staff)
 
     assert Certificate.objects.get(pk=certificate.pk).revocation_reason == "Alert: [erased]'s record was altered."
+
+
+def test_erasure_ends_the_erased_users_sessions_and_no_one_elses(charlie):
+    """The sessions allauth recorded at sign-in are ended, found by user (no scan of every session)."""
+    other = UserFactory(
+        email="bravo@example.org", full_name="Bravo Other", agency=charlie.agency, region=charlie.region
+    )
+    devices = {}
+    for user in (charlie, other):
+        devices[user.pk] = Client()
+        devices[user.pk].post(reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD})
+        assert devices[user.pk].get(reverse("my_data")).status_code == 200
+    assert UserSession.objects.filter(user=charlie).count() == 1
+
+    services.user_erase(user=charlie, by=charlie)
+
+    assert devices[charlie.pk].get(reverse("my_data")).status_code == 302
+    assert not UserSession.objects.filter(user=charlie).exists()
+    assert devices[other.pk].get(reverse("my_data")).status_code == 200
+    assert UserSession.objects.filter(user=other).count() == 1

@@ -18,8 +18,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from courses.models import Enrolment
+from invitations.models import InvitationBatch
 from reports import exports
-from reports.models import InvitationBatch
 from tests.factories import (
     AgencyFactory,
     RegionFactory,

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from reports.invitations import NOT_UTF8
-from reports.models import InvitationBatch
+from invitations.models import InvitationBatch
+from invitations.parse import NOT_UTF8
 from tests.factories import (
     AgencyFactory,
     RegionFactory,

@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.client import FakePayload
 from django.urls import reverse
 
-from reports.models import InvitationBatch
+from invitations.models import InvitationBatch
 from tests.factories import AgencyFactory, RegionFactory, make_coordinator, sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db

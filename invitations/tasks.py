@@ -1,0 +1,69 @@
+"""Sending the invitation e-mail: one task per trainee, queued after the accounts are committed.
+
+The message is rendered from ``templates/invitations/email/`` in the trainee's language, with a
+link to set a password (allauth's password-reset link, so it expires like one).
+"""
+
+import logging
+from datetime import timedelta
+
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from invitations.checks import DEFAULT_LANGUAGE
+
+logger = logging.getLogger(__name__)
+
+SUBJECT_TEMPLATE = "invitations/email/invitation_subject.txt"
+MESSAGE_TEMPLATE = "invitations/email/invitation_message.txt"
+
+
+def invitation_message(user, *, site_url: str, inviter: str) -> EmailMessage:
+    """The invitation e-mail, in the trainee's language, with a link to set a password."""
+    language = user.preferred_language or DEFAULT_LANGUAGE
+    site_url = site_url.rstrip("/")
+    with translation.override(language):
+        path = reverse(
+            "account_reset_password_from_key",
+            kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        )
+        context = {
+            "name": user.full_name,
+            "inviter": inviter,
+            "email": user.email,
+            "set_password_url": site_url + path,
+            "days": max(1, int(timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT).total_seconds() // 86400)),
+            "new_link_url": site_url + reverse("account_reset_password"),
+        }
+        subject = " ".join(render_to_string(SUBJECT_TEMPLATE, context).split())
+        body = render_to_string(MESSAGE_TEMPLATE, context).strip()
+    return EmailMessage(subject, body, to=[user.email], headers={"Content-Language": language})
+
+
+@task
+def send_invitation(user_id: int, site_url: str, inviter: str) -> None:
+    """One invitation e-mail; a task, so a queue backend can take sending out of the request."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or user.has_usable_password():
+        return  # gone, or already set a password: nothing to invite
+    invitation_message(user, site_url=site_url, inviter=inviter).send()
+
+
+def send_later(user_ids: list[int], site_url: str, inviter: str):
+    """A callback for ``transaction.on_commit`` that queues one invitation per user."""
+
+    def send():
+        for user_id in user_ids:
+            try:
+                send_invitation.enqueue(user_id, site_url, inviter)
+            except Exception:  # one bad address or a queue hiccup must not stop the others
+                logger.exception("Could not send the invitation to user %s", user_id)
+
+    return send
