@@ -82,7 +82,8 @@ def attempt_submit(request, attempt_id: int):
         messages.error(
             request,
             _(
-                "Your answers could not be accepted: they refer to questions or choices that are not part of this attempt. Please answer the questions below."
+                "Your answers could not be accepted: they refer to questions or choices that are not part "
+                "of this attempt. Please answer the questions below."
             ),
         )
         selected = {

@@ -135,8 +135,8 @@ def free_port() -> int:
 def check_data() -> None:
     from wagtail.models import Locale
 
-    from courses.selectors import catalogue_courses
     from bench.loaddata.bulk import generated_users
+    from courses.selectors import catalogue_courses
 
     if not generated_users().exists() or catalogue_courses(locale=Locale.get_default()).count() < 4:
         say(f"No generated data in this database. Create it first:\n    {GENERATE}")

@@ -14,11 +14,11 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
+from accounts.scope import Scope
 from assessments.models import Attempt
 from certificates.models import Certificate
 from courses.models import Enrolment
 from reports.models import Headcount
-from accounts.scope import Scope
 from reports.selectors import Filters, completion_matrix
 from tests.factories import (
     AgencyFactory,
