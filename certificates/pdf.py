@@ -10,11 +10,16 @@ from urllib.parse import unquote, urlsplit
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from certificates.models import Certificate
 
 STATIC_SCHEME = "frontline-static"
 
@@ -47,8 +52,6 @@ def qr_svg(url: str) -> str:
 
 
 def verification_url(certificate) -> str:
-    from django.urls import reverse
-
     with translation.override(certificate.language):
         path = reverse("certificate_verify", args=[certificate.display_code])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -57,10 +60,6 @@ def verification_url(certificate) -> str:
 def labels(certificate, language: str, *, stamped: bool = False) -> dict:
     """Every text of the certificate in one language: labels, names and dates (and, when
     ``stamped``, the status stamp of a certificate that is no longer valid)."""
-    from django.utils import formats
-
-    from certificates.services import course_title_in
-
     as_issued = language == certificate.language
     with translation.override(language):
         return {
@@ -123,3 +122,20 @@ def render_pdf(certificate, *, second_language: str | None = None, stamped: bool
             },
         )
     return HTML(string=html, base_url=f"{STATIC_SCHEME}:/", url_fetcher=StaticFilesOnlyFetcher()).write_pdf()
+
+
+def course_title_in(course, language: str) -> str:
+    """The course title in the holder's language, when a translation exists."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = course.get_translation_or_none(locale) if locale else None
+    return (translated or course).title
+
+
+def certificate_render(*, certificate: Certificate) -> Certificate:
+    """Render and store the PDF (again, if it went missing)."""
+    pdf = render_pdf(certificate)
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    return certificate

@@ -4,15 +4,14 @@ import calendar
 import logging
 from datetime import date, datetime
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.log_actions import log
-from wagtail.models import Locale
 
-from certificates import codes
+from certificates import codes, pdf
 from certificates.models import Certificate
-from certificates.pdf import render_pdf
+from certificates.pdf import course_title_in
+from certificates.tasks import render_certificate
 
 logger = logging.getLogger(__name__)
 
@@ -84,27 +83,8 @@ def add_months(day: date, months: int) -> date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def course_title_in(course, language: str) -> str:
-    """The course title in the holder's language, when a translation exists."""
-    locale = Locale.objects.filter(language_code=language).first()
-    translated = course.get_translation_or_none(locale) if locale else None
-    return (translated or course).title
-
-
 def certificate_render_later(certificate_id: int) -> None:
-    from certificates.tasks import render_certificate
-
     render_certificate.enqueue(certificate_id)
-
-
-def certificate_render(*, certificate: Certificate) -> Certificate:
-    """Render and store the PDF (again, if it went missing)."""
-    pdf = render_pdf(certificate)
-    if certificate.pdf:
-        certificate.pdf.delete(save=False)
-    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
-    return certificate
 
 
 def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
@@ -113,14 +93,14 @@ def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
     superseded for a caller that hands those out at all), a copy with the status printed
     across it; the stored original stays as it was issued."""
     if certificate.public_status != "valid":
-        return render_pdf(certificate, stamped=True)
+        return pdf.render_pdf(certificate, stamped=True)
     if certificate.pdf:
         try:
             with certificate.pdf.open("rb") as handle:
                 return handle.read()
         except FileNotFoundError:
             logger.warning("PDF of certificate %s was missing; rendering it again", certificate.pk)
-    certificate_render(certificate=certificate)
+    pdf.certificate_render(certificate=certificate)
     with certificate.pdf.open("rb") as handle:
         return handle.read()
 

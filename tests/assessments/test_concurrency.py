@@ -23,7 +23,7 @@ pytestmark = [
 
 def test_simultaneous_submissions_grade_once_and_issue_one_certificate(monkeypatch, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr("certificates.services.render_pdf", lambda certificate: b"%PDF-1.7 not under test")
+    monkeypatch.setattr("certificates.pdf.render_pdf", lambda certificate: b"%PDF-1.7 not under test")
     course = build_course(title="Race course", lessons=1)
     assessment = build_assessment(course)
     user = UserFactory(agency=AgencyFactory(), region=RegionFactory())

@@ -48,5 +48,5 @@ def fake_render(monkeypatch):
         calls.append(certificate.pk)
         return b"%PDF-1.7\n% stand-in for " + certificate.code.encode() + b"\n%%EOF\n"
 
-    monkeypatch.setattr("certificates.services.render_pdf", render)
+    monkeypatch.setattr("certificates.pdf.render_pdf", render)
     return calls

@@ -218,7 +218,7 @@ def test_other_agency_coordinator_sees_only_their_agency(client, country, coordi
     assert "Tahmina Certified" not in body
 
 
-@mock.patch("certificates.services.render_pdf", return_value=b"%PDF-1.4 test")
+@mock.patch("certificates.pdf.render_pdf", return_value=b"%PDF-1.4 test")
 def test_certificate_download_follows_scope(_render, client, country, coordinator_a_r1, coordinator_b):
     own = country["certificates"]["certified"]
     foreign = country["certificates"]["other_agency"]
@@ -242,7 +242,7 @@ def test_coordinator_without_mfa_is_sent_to_set_it_up(client, country, url_name,
     assert ModelLogEntry.objects.filter(action="frontline.report.export").count() == 0
 
 
-@mock.patch("certificates.services.render_pdf", return_value=b"%PDF-1.4 test")
+@mock.patch("certificates.pdf.render_pdf", return_value=b"%PDF-1.4 test")
 def test_coordinator_without_mfa_cannot_download_others_certificates(_render, client, country):
     coordinator = _coordinator("nomfa2@example.org", mfa=False)
     sign_in_with_second_factor(client, coordinator)

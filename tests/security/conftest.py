@@ -10,5 +10,5 @@ FAKE_PDF = b"%PDF-1.4 test"
 @pytest.fixture(autouse=True)
 def _no_pdf_rendering(monkeypatch):
     """WeasyPrint is slow and not under test here; every import site of render_pdf is replaced."""
-    for target in ("certificates.pdf.render_pdf", "certificates.services.render_pdf", "certificates.views.render_pdf"):
+    for target in ("certificates.pdf.render_pdf", "certificates.views.render_pdf"):
         monkeypatch.setattr(target, lambda *args, **kwargs: FAKE_PDF)

@@ -37,7 +37,7 @@ def renders(monkeypatch):
         calls.append(options)
         return b"%PDF-1.7 rendered " + repr(sorted(options.items())).encode()
 
-    for target in ("certificates.pdf.render_pdf", "certificates.services.render_pdf", "certificates.views.render_pdf"):
+    for target in ("certificates.pdf.render_pdf", "certificates.views.render_pdf"):
         monkeypatch.setattr(target, render)
     return calls
 
