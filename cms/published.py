@@ -32,7 +32,7 @@ import secrets
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -42,7 +42,6 @@ COURSE_VERSION_PREFIX = "frontline:content:course:"
 MEMO_SECONDS = 60
 MEMO_ENTRIES = 5_000
 
-T = TypeVar("T")
 # What a value was built from: a course (its page, or the tree path of its page), several, or,
 # when only the value can tell, a function of the loaded value returning those.
 CourseScope = Any
@@ -97,7 +96,7 @@ class _Entry:
     value: object
 
 
-class Memo(Generic[T]):
+class Memo[T]:
     """Values of one kind (``name`` says which, for debugging), kept in this process by key.
 
     ``keep_none=False`` where keys come from visitors (a URL that leads nowhere is not worth a
