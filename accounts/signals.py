@@ -12,10 +12,12 @@ from allauth.mfa.signals import authenticator_added, authenticator_removed, auth
 from allauth.usersessions.adapter import get_adapter as get_usersessions_adapter
 from allauth.usersessions.models import UserSession
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
 
+from accounts.context_processors import coordinator_key
 from accounts.models import CoordinatorScope, User
 from accounts.services import ROLE_CHANGE_ACTION, SCOPE_CHANGE_ACTION
 
@@ -170,3 +172,17 @@ def authenticator_added_ends_other_sessions(sender, request, user, authenticator
 @receiver(authenticator_reset, dispatch_uid="frontline_authenticator_reset")
 def authenticator_changed_ends_other_sessions(sender, request, user, **kwargs):
     end_other_sessions(request, user)
+
+
+# --- The header's reports link (accounts.context_processors) ----------------------------------
+
+
+@receiver(post_save, sender=CoordinatorScope, dispatch_uid="frontline-nav-scope-saved")
+@receiver(post_delete, sender=CoordinatorScope, dispatch_uid="frontline-nav-scope-deleted")
+def _forget_reports_link_of_scope_holder(sender, instance, **kwargs):
+    cache.delete(coordinator_key(instance.user_id))
+
+
+@receiver(post_save, sender=User, dispatch_uid="frontline-nav-user-saved")
+def _forget_reports_link_of_user(sender, instance, **kwargs):
+    cache.delete(coordinator_key(instance.pk))

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from assessments.models import AssessmentPage, Attempt
-from cms import published
+from cms.published import Memo
 from courses.models import CoursePage
 from courses.selectors import canonical_page
 
@@ -17,17 +17,21 @@ if TYPE_CHECKING:
     from certificates.models import Certificate
 
 
+COURSE_ASSESSMENT = Memo[AssessmentPage | None]("course_assessment")
+COURSE_AT = Memo[CoursePage | None]("course_at")
+
+
 def course_assessment(*, course: CoursePage) -> AssessmentPage | None:
     """The live assessment below a course (in the course's own language), kept with the
     published content."""
-    return published.remembered(
-        "course_assessment", course.pk, lambda: AssessmentPage.objects.live().child_of(course).first()
+    return COURSE_ASSESSMENT.get(
+        course.pk, lambda: AssessmentPage.objects.live().child_of(course).first(), course=course
     )
 
 
 def parent_course(*, assessment: AssessmentPage) -> CoursePage:
     path = assessment.path[: -Page.steplen]
-    course = published.remembered("course_at", path, lambda: CoursePage.objects.filter(path=path).first())
+    course = COURSE_AT.get(path, lambda: CoursePage.objects.filter(path=path).first(), course=path)
     if course is None:
         raise CoursePage.DoesNotExist
     return course

@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from cms import published
+from cms.published import Memo
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
 
 
@@ -38,8 +38,18 @@ class Progress:
         return lesson.translation_key in self.completed_keys
 
 
+DEFAULT_LOCALE = Memo[Locale]("default_locale")
+CANONICAL_PAGE = Memo[Page | None]("canonical_page")
+CATALOGUE = Memo[tuple]("catalogue")
+LESSONS = Memo[tuple]("lessons")
+LESSON_TOTALS = Memo[dict]("lesson_totals")
+COURSE_OUTLINE = Memo[tuple | None]("course_outline")
+REQUIRED_COURSES = Memo[frozenset]("required_courses")
+LIVE_COURSES = Memo[tuple]("live_courses")
+
+
 def default_locale() -> Locale:
-    return published.remembered("default_locale", None, Locale.get_default)
+    return DEFAULT_LOCALE.get(None, Locale.get_default)
 
 
 def canonical_page(page: Page) -> Page:
@@ -47,7 +57,7 @@ def canonical_page(page: Page) -> Page:
     locale = default_locale()
     if page.locale_id == locale.pk:
         return page
-    return published.remembered("canonical_page", page.pk, lambda: page.get_translation_or_none(locale)) or page
+    return CANONICAL_PAGE.get(page.pk, lambda: page.get_translation_or_none(locale)) or page
 
 
 def localized_titles(pages) -> dict[str, str]:
@@ -68,7 +78,7 @@ def catalogue_courses(*, locale: Locale):
 
 def published_catalogue(*, locale_id: int) -> tuple[CoursePage, ...]:
     """``catalogue_courses``, kept with the published content."""
-    return published.remembered("catalogue", locale_id, lambda: tuple(catalogue_courses(locale=locale_id)))
+    return CATALOGUE.get(locale_id, lambda: tuple(catalogue_courses(locale=locale_id)))
 
 
 def catalogue_page(*, locale: Locale | None = None) -> CourseIndexPage | None:
@@ -84,16 +94,14 @@ def course_lessons(*, course: CoursePage):
 
 def published_lessons(*, course: CoursePage) -> tuple[LessonPage, ...]:
     """``course_lessons``, kept with the published content."""
-    return published.remembered("lessons", course.pk, lambda: tuple(course_lessons(course=course)))
+    return LESSONS.get(course.pk, lambda: tuple(course_lessons(course=course)), course=course)
 
 
 def _lesson_totals(courses) -> dict[str, int]:
     """Number of live lessons under each course, keyed by the course's translation key."""
     if not courses:
         return {}
-    return published.remembered(
-        "lesson_totals", tuple(course.pk for course in courses), lambda: _count_lessons(courses)
-    )
+    return LESSON_TOTALS.get(tuple(course.pk for course in courses), lambda: _count_lessons(courses), course=courses)
 
 
 def _count_lessons(courses) -> dict[str, int]:
@@ -196,7 +204,7 @@ def course_outline(*, course_path: str) -> tuple[Page, list[Page]] | None:
             return None
         return pages[0], pages[1:]
 
-    return published.remembered("course_outline", course_path, load)
+    return COURSE_OUTLINE.get(course_path, load, course=course_path)
 
 
 def completed_lesson_keys(*, user, lessons) -> frozenset:
@@ -296,8 +304,7 @@ def my_learning(*, user) -> MyLearning:
 
 
 def _required_course_keys(*, agency_id: int) -> frozenset:
-    return published.remembered(
-        "required_courses",
+    return REQUIRED_COURSES.get(
         agency_id,
         lambda: frozenset(
             CoursePage.objects.live().filter(audiences=agency_id).values_list("translation_key", flat=True)
@@ -307,6 +314,4 @@ def _required_course_keys(*, agency_id: int) -> frozenset:
 
 def _live_courses() -> tuple[CoursePage, ...]:
     """Every live course in every language, in tree order."""
-    return published.remembered(
-        "live_courses", None, lambda: tuple(CoursePage.objects.live().select_related("locale").order_by("path"))
-    )
+    return LIVE_COURSES.get(None, lambda: tuple(CoursePage.objects.live().select_related("locale").order_by("path")))

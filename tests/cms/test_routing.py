@@ -122,3 +122,22 @@ def test_translated_lesson_is_served(client, seeded):
     response = client.get(lesson.url)
     assert response.status_code == 200
     assert lesson.title in response.content.decode()
+
+
+def test_serving_writes_no_private_attribute_on_the_request(rf, lessons):
+    """cms.routing finds the site and the page with Wagtail's public API and writes nothing on
+    the request; Wagtail's own attributes are set by Wagtail alone (none on this path)."""
+    import inspect
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils import translation
+
+    source = inspect.getsource(routing)
+    assert "request._" not in source
+    assert "copy.copy" not in source
+    request = rf.get(lessons[0].url)
+    request.user = AnonymousUser()
+    before = set(vars(request))
+    with translation.override("en"):
+        routing.route(request, lessons[0].url.removeprefix("/en/"))
+    assert not [name for name in set(vars(request)) - before if name.startswith("_wagtail")]
