@@ -31,6 +31,9 @@ from certificates.services import certificate_revoke
 
 # Reading the records: who may see certificates; revoking needs the "revoke" permission itself.
 READ_ACTIONS = ["view", "change", "revoke"]
+# Django's form views answer PUT as POST; these answer only what a browser sends (others: 405).
+READ_METHODS = ["get", "head"]
+FORM_METHODS = ["get", "head", "post"]
 
 STATUS_CHOICES = [
     ("valid", gettext_lazy("Valid")),
@@ -41,7 +44,7 @@ STATUS_CHOICES = [
 STATUS_LABELS = dict(STATUS_CHOICES)
 
 
-def _courses_with_certificates():
+def _courses_with_certificates(request):
     # The course model is the foreign key's: certificates store it but do not import courses.
     course_model = Certificate._meta.get_field("course").related_model
     return course_model.objects.filter(certificates__isnull=False).distinct().order_by("title")
@@ -75,6 +78,7 @@ class CertificateFilterSet(WagtailFilterSet):
 
 class CertificateIndexView(generic.IndexView):
     any_permission_required = READ_ACTIONS
+    http_method_names = READ_METHODS
 
     @cached_property
     def columns(self):
@@ -116,6 +120,7 @@ class CertificateIndexView(generic.IndexView):
 
 class CertificateInspectView(generic.InspectView):
     any_permission_required = READ_ACTIONS
+    http_method_names = READ_METHODS
 
     def get_header_buttons(self):
         buttons = super().get_header_buttons()
@@ -137,7 +142,7 @@ class CertificateRevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, F
     form_class = RevokeForm
     template_name = "certificates/admin/revoke.html"
     header_icon = "doc-full-inverse"
-    http_method_names = ["get", "post"]
+    http_method_names = FORM_METHODS
 
     @cached_property
     def certificate(self) -> Certificate:
