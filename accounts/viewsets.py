@@ -27,6 +27,11 @@ from accounts.services import user_erase
 from accounts.user_forms import CoordinatorScopeFormSet, UserCreationForm, UserEditForm
 
 
+# Django's form views answer PUT as POST; these answer only what a browser sends (others: 405).
+READ_METHODS = ["get", "head"]
+FORM_METHODS = ["get", "head", "post"]
+
+
 def _erase_url(user) -> str:
     return reverse("wagtailusers_users:erase", args=[user.pk])
 
@@ -44,6 +49,7 @@ class UserFilterSet(wagtail_users.UserFilterSet):
 class IndexView(wagtail_users.IndexView):
     # Full names, not first and last, are what people are known by here.
     search_fields = ["email", "full_name"]
+    http_method_names = READ_METHODS
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -53,6 +59,7 @@ class IndexView(wagtail_users.IndexView):
 
 
 class CreateView(wagtail_users.CreateView):
+    http_method_names = FORM_METHODS
     template_name = "accounts/admin/user_create.html"
 
 
@@ -60,6 +67,7 @@ class EditView(wagtail_users.EditView):
     """Wagtail's edit view plus the user's coordinator scopes, saved in the same transaction."""
 
     template_name = "accounts/admin/user_edit.html"
+    http_method_names = FORM_METHODS
 
     @cached_property
     def scope_formset(self):
@@ -91,6 +99,8 @@ class DeleteView(wagtail_users.DeleteView):
     """A user with training records cannot be deleted (certificates protect them); say so and
     point to erasure, which keeps the records without the name."""
 
+    http_method_names = FORM_METHODS
+
     def form_valid(self, form):
         try:
             return super().form_valid(form)
@@ -114,7 +124,7 @@ class EraseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
     template_name = "accounts/admin/user_erase.html"
     header_icon = "bin"
     page_title = gettext_lazy("Erase personal data")
-    http_method_names = ["get", "post"]
+    http_method_names = FORM_METHODS
 
     @cached_property
     def permission_policy(self):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate
+from tests.admin.conftest import staff_with
 from tests.assessments.builders import issue_certificate
 from tests.factories import (
     AgencyFactory,
@@ -20,7 +21,6 @@ from tests.factories import (
     make_coordinator,
     sign_in_with_second_factor,
 )
-from tests.admin.conftest import staff_with
 
 pytestmark = pytest.mark.django_db
 
