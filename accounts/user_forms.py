@@ -45,7 +45,11 @@ class CoordinatorScopeFormSetBase(BaseInlineFormSet):
     as a form error before the database does, including two new rows in one save."""
 
     def clean(self):
+        # Before Django's own unique check, which words it for the table, not for people.
+        self._refuse_repeated_scopes()
         super().clean()
+
+    def _refuse_repeated_scopes(self):
         seen = set()
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)

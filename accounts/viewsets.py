@@ -26,7 +26,6 @@ from accounts.selectors import user_erasable_by, users_erasable_by
 from accounts.services import user_erase
 from accounts.user_forms import CoordinatorScopeFormSet, UserCreationForm, UserEditForm
 
-
 # Django's form views answer PUT as POST; these answer only what a browser sends (others: 405).
 READ_METHODS = ["get", "head"]
 FORM_METHODS = ["get", "head", "post"]
@@ -66,7 +65,6 @@ class CreateView(wagtail_users.CreateView):
 class EditView(wagtail_users.EditView):
     """Wagtail's edit view plus the user's coordinator scopes, saved in the same transaction."""
 
-    template_name = "accounts/admin/user_edit.html"
     http_method_names = FORM_METHODS
 
     @cached_property
@@ -77,7 +75,11 @@ class EditView(wagtail_users.EditView):
     def is_valid(self, form):
         # Both are validated, so that every error shows at once.
         form_valid = super().is_valid(form)
-        return self.scope_formset.is_valid() and form_valid
+        if not self.scope_formset.is_valid():
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return False
+        return form_valid
 
     def save_instance(self):
         instance = super().save_instance()
@@ -180,6 +182,8 @@ class UserViewSet(wagtail_users.UserViewSet):
     edit_view_class = EditView
     delete_view_class = DeleteView
     copy_view_enabled = False  # a copy would carry someone's profile and scopes to another person
+    create_template_name = "accounts/admin/user_create.html"
+    edit_template_name = "accounts/admin/user_edit.html"
 
     def get_form_class(self, for_update=False):
         return UserEditForm if for_update else UserCreationForm
