@@ -59,7 +59,6 @@ class IndexView(wagtail_users.IndexView):
 
 class CreateView(wagtail_users.CreateView):
     http_method_names = FORM_METHODS
-    template_name = "accounts/admin/user_create.html"
 
 
 class EditView(wagtail_users.EditView):

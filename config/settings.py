@@ -343,7 +343,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy for the public and trainee pages: scripts only from the site itself
-# or with the per-request nonce, never inline. (The Wagtail and Django admins are exempt: see
+# or with the per-request nonce, never inline. (The Wagtail admin is exempt: see
 # cms.middleware.) Inline style attributes are allowed for progress bars.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
