@@ -51,9 +51,7 @@ def _courses_with_certificates(request):
 
 
 class CertificateFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"), choices=STATUS_CHOICES, method="filter_status", empty_label=None
-    )
+    status = django_filters.ChoiceFilter(label=gettext_lazy("Status"), choices=STATUS_CHOICES, method="filter_status")
     course = django_filters.ModelChoiceFilter(label=gettext_lazy("Course"), queryset=_courses_with_certificates)
     agency = django_filters.ModelChoiceFilter(label=gettext_lazy("Agency"), queryset=Agency.objects.all())
     region = django_filters.ModelChoiceFilter(
