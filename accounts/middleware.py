@@ -58,10 +58,10 @@ class SessionIdleTimeoutMiddleware:
 
 
 class AdminSecondFactorMiddleware:
-    """Staff who can see or change other people's personal data in the Wagtail or Django admin
-    (superusers, and anyone with user, scope, group or certificate permissions) pass a second
-    factor in this session before any admin page is shown; until they have an authenticator,
-    they are sent to set one up."""
+    """Staff who can see or change other people's personal data in the admin (superusers, and
+    anyone with user, scope, group or certificate permissions) pass a second factor in this
+    session before any admin page is shown; until they have an authenticator, they are sent to
+    set one up."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -78,4 +78,4 @@ class AdminSecondFactorMiddleware:
 
 @functools.cache
 def admin_prefixes() -> tuple[str, ...]:
-    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+    return (reverse("wagtailadmin_home"),)

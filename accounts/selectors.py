@@ -68,3 +68,29 @@ def email_reservation_register(check: Callable[[str], bool]) -> None:
 def email_reserved(email: str) -> bool:
     """Whether ``email`` is set aside for someone who has no account yet."""
     return any(check(email) for check in _email_reservations)
+
+
+# --- Erasure by staff ---------------------------------------------------------------------------
+# Staff who may change users may erase others' personal data, but never their own (the "Your
+# data" page does that, with its own confirmation) and, unless they are superusers, never a
+# superuser's. Both functions state the same rule: one for lists, one for a single account.
+
+
+def users_erasable_by(actor) -> QuerySet[User]:
+    """The accounts whose personal data ``actor`` may erase in the admin."""
+    if not actor.has_perm("accounts.change_user"):
+        return User.objects.none()
+    users = User.objects.filter(erased_at__isnull=True).exclude(pk=actor.pk)
+    if not actor.is_superuser:
+        users = users.filter(is_superuser=False)
+    return users
+
+
+def user_erasable_by(user, actor) -> bool:
+    """Whether ``actor`` may erase ``user``'s personal data (users_erasable_by, for one account)."""
+    return (
+        actor.has_perm("accounts.change_user")
+        and user.erased_at is None
+        and user.pk != actor.pk
+        and (actor.is_superuser or not user.is_superuser)
+    )

@@ -1,9 +1,8 @@
 """Audit trail for who may see what (coordinator scopes, groups and staff flags), and the end of
 a user's other sessions when their authenticators change.
 
-Changes are caught at the model, so they are recorded whichever admin (Wagtail's or
-Django's) or script makes them. The acting user comes from Wagtail's log context, which
-Wagtail's admin sets and ``accounts.admin`` sets for the Django admin.
+Changes are caught at the model, so they are recorded whether the admin or a script makes
+them. The acting user comes from Wagtail's log context, which Wagtail's admin sets.
 """
 
 from allauth.account.internal.flows.login import record_authentication

@@ -48,8 +48,9 @@ def has_authenticator(user) -> bool:
 
 
 def handles_personal_data_in_admin(user) -> bool:
-    """Superusers, and staff with any of PERSONAL_DATA_PERMISSIONS."""
-    if not (user.is_authenticated and user.is_active and user.is_staff):
+    """Superusers, and anyone with any of PERSONAL_DATA_PERMISSIONS. Not only ``is_staff``: the
+    Wagtail admin admits by its access_admin permission, which a group gives without the flag."""
+    if not (user.is_authenticated and user.is_active):
         return False
     return user.is_superuser or bool(PERSONAL_DATA_PERMISSIONS & user.get_all_permissions())
 

@@ -4,12 +4,12 @@ from django.middleware.csp import ContentSecurityPolicyMiddleware as DjangoCSPMi
 from django.template.loader import render_to_string
 from django.utils.log import log_response
 
-# The Wagtail and Django admins are staff-only tools that rely on inline scripts of their own.
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+# The Wagtail admin is a staff-only tool that relies on inline scripts of its own.
+ADMIN_PREFIXES = ("/admin/",)
 
 
 class ContentSecurityPolicyMiddleware(DjangoCSPMiddleware):
-    """Django's CSP middleware, applied to every page but the admin interfaces."""
+    """Django's CSP middleware, applied to every page but the admin interface."""
 
     def process_response(self, request, response):
         if request.path.startswith(ADMIN_PREFIXES):

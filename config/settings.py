@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.FrontlineUsersAppConfig",  # wagtail.users with our user views
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.usersessions",
+    # No Django admin is served (the Wagtail admin is the one admin); the app stays for its
+    # LogEntry table, whose old entries erasure still redacts (accounts.services).
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -343,7 +345,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Content Security Policy for the public and trainee pages: scripts only from the site itself
-# or with the per-request nonce, never inline. (The Wagtail and Django admins are exempt: see
+# or with the per-request nonce, never inline. (The Wagtail admin is exempt: see
 # cms.middleware.) Inline style attributes are allowed for progress bars.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

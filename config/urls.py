@@ -1,7 +1,5 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,14 +8,10 @@ from accounts.views import admin_login, set_language
 from cms.views import search
 from web import converters  # noqa: F401 (registers <id:…> before the apps' URLconfs below are read)
 
-# The Django admin signs in through allauth too, so no login path skips its rate limits.
-admin.site.login = secure_admin_login(admin.site.login)
-
 urlpatterns = [
     # Wagtail's own login form would bypass allauth's rate limits and two-factor step.
     path("admin/login/", admin_login, name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
-    path("django-admin/", admin.site.urls),
     path("documents/", include("cms.documents")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True)),

@@ -238,7 +238,7 @@ def test_lookups_are_rate_limited_per_address(client, certificate, fresh_cache, 
     assert elsewhere.status_code == 200
 
 
-# --- revocation in the Django admin -----------------------------------------------------------
+# --- revocation in the admin (more in tests/admin/test_certificates.py) -------------------------
 
 
 @pytest.fixture
@@ -253,7 +253,7 @@ def client_admin(client, superuser):
 
 
 def revoke_url(certificate) -> str:
-    return reverse("admin:certificates_certificate_revoke", args=[certificate.pk])
+    return reverse("certificates:revoke", args=[certificate.pk])
 
 
 def test_admin_revocation_marks_the_certificate_revoked_and_logs_it(client_admin, superuser, certificate):

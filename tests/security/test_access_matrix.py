@@ -71,7 +71,7 @@ LANG = "<lang>/"  # the i18n_patterns prefix
 @dataclass(frozen=True)
 class Route:
     path: str  # the full route, language prefix as <lang>/, regex anchors dropped
-    name: str | None  # with its namespace, e.g. "admin:certificates_certificate_revoke"
+    name: str | None  # with its namespace, e.g. "certificates:revoke"
     view: str  # dotted path of the view
     has_params: bool
 
@@ -119,8 +119,6 @@ def our_packages() -> set[str]:
 EXCLUDED = {
     "admin/": "Wagtail admin (pages, snippets, images, documents by id): Wagtail's own "
     "permission policies behind access_admin; our code registers no admin URLs there",
-    "django-admin/": "Django admin's generic ModelAdmin views (change/history/delete by id, "
-    "password change, view-on-site): is_staff plus model permissions, tested by Django",
     "documents/": "wagtaildocs serve and password form: Wagtail's collection privacy",
     "media/": "django.views.static.serve for MEDIA_URL, only added when DEBUG (see report: "
     "in production the web server serves MEDIA_ROOT)",
@@ -297,7 +295,6 @@ def world(django_db_setup, django_db_blocker):
 # --- What each role gets --------------------------------------------------------------------
 
 LOGIN = "account_login"  # a string: a 302 to the URL of that name
-ADMIN_LOGIN = "admin:login"
 # The Wagtail admin's login URL: allauth's login for visitors, a 403 page for the signed-in.
 WAGTAIL_ADMIN_LOGIN = "wagtailadmin_login"
 
@@ -318,9 +315,11 @@ SIGNED_IN = roles(200, anonymous=LOGIN)
 POST_ONLY = roles(405, anonymous=LOGIN)  # GET on a POST-only view
 SIGNED_IN_REDIRECT = roles(302, anonymous=LOGIN)
 SIGNED_IN_NOT_FOUND = roles(404, anonymous=LOGIN)
-# Admin views: non-staff are sent to the admin login; the editor is staff but holds neither permission.
-REVOKERS_ONLY = roles(ADMIN_LOGIN, editor="admin:certificates_certificate_changelist")
-DELETERS_ONLY = roles(ADMIN_LOGIN, editor=403)
+# Admin views of users and certificates: who may not enter the admin is sent to its login; the
+# editor may enter it but holds no user or certificate permission, so is sent to its home page.
+REVOKERS_ONLY = roles(WAGTAIL_ADMIN_LOGIN, editor="wagtailadmin_home")
+DELETERS_ONLY = REVOKERS_ONLY
+USER_ADMINS_ONLY = REVOKERS_ONLY
 
 
 def _none(_world):
@@ -481,26 +480,35 @@ EXPECTATIONS: dict[str, list[Case]] = {
             mutates=frozenset({"coordinator_in"}),
         ),
     ],
-    "admin:certificates_certificate_revoke": [
-        Case("get", REVOKERS_ONLY, lambda w: {"certificate_id": w.certificate.pk}),
+    # The Wagtail admin's certificate and user views (certificates/viewsets.py, accounts/viewsets.py).
+    "certificates:revoke": [
+        Case("get", REVOKERS_ONLY, lambda w: {"pk": w.certificate.pk}),
         Case(
             "post",
             REVOKERS_ONLY,
-            lambda w: {"certificate_id": w.certificate.pk},
+            lambda w: {"pk": w.certificate.pk},
             method="post",
             data=lambda w: {"reason": "Obtained by fraud"},
         ),
     ],
-    # Django's delete view, wrapped by accounts.admin.AuditedAdminMixin to log the acting user.
-    "admin:accounts_user_delete": [
-        Case("get", DELETERS_ONLY, lambda w: {"object_id": w.users["trainee"].pk}),
+    "certificates:inspect": [Case("get", REVOKERS_ONLY, lambda w: {"pk": w.certificate.pk})],
+    "wagtailusers_users:edit": [
+        Case("get", USER_ADMINS_ONLY, lambda w: {"pk": w.users["trainee"].pk}),
         Case(
             "post",
-            DELETERS_ONLY,
-            lambda w: {"object_id": w.users["trainee"].pk},
+            USER_ADMINS_ONLY,
+            lambda w: {"pk": w.users["trainee"].pk},
             method="post",
-            data=lambda w: {"post": "yes"},
+            data=lambda w: {"email": "taken.over@example.org", "full_name": "Taken Over", "is_superuser": "on"},
         ),
+    ],
+    "wagtailusers_users:erase": [
+        Case("get", USER_ADMINS_ONLY, lambda w: {"pk": w.users["trainee"].pk}),
+        Case("post", USER_ADMINS_ONLY, lambda w: {"pk": w.users["trainee"].pk}, method="post"),
+    ],
+    "wagtailusers_users:delete": [
+        Case("get", DELETERS_ONLY, lambda w: {"pk": w.users["trainee"].pk}),
+        Case("post", DELETERS_ONLY, lambda w: {"pk": w.users["trainee"].pk}, method="post"),
     ],
 }
 
@@ -549,6 +557,20 @@ SCOPE_PAGES: dict[str, list[Case]] = {
         ),
     ],
     "reports_headcounts": [Case("get", COORDINATORS, report=True)],
+    # The admin's lists of certificates and users, searched for the holder.
+    "certificates:index": [Case("search-holder", REVOKERS_ONLY, query=lambda w: "?q=zebuniso")],
+    "certificates:index_results": [Case("search-holder", REVOKERS_ONLY, query=lambda w: "?q=zebuniso")],
+    "wagtailusers_users:index": [Case("search-holder", USER_ADMINS_ONLY, query=lambda w: "?q=zebuniso")],
+    "wagtailusers_users:index_results": [Case("search-holder", USER_ADMINS_ONLY, query=lambda w: "?q=zebuniso")],
+    "wagtailusers_users:add": [
+        Case("get", USER_ADMINS_ONLY),
+        Case(
+            "post",
+            USER_ADMINS_ONLY,
+            method="post",
+            data=lambda w: {"email": "planted@example.org", "full_name": "Planted Admin", "is_superuser": "on"},
+        ),
+    ],
     "reports_invite": [
         Case("get", COORDINATORS, report=True),
         Case("template", COORDINATORS, report=True, query=lambda w: "?template=csv"),
@@ -782,7 +804,7 @@ def test_enrolment_is_only_ever_the_requesters_own(client, db, world):
 def test_superuser_may_revoke(client, db, world):
     admin = with_totp(UserFactory(email="root@example.org", is_staff=True, is_superuser=True, agency=None, region=None))
     sign_in_with_second_factor(client, admin)
-    url = reverse("admin:certificates_certificate_revoke", kwargs={"certificate_id": world.certificate.pk})
+    url = reverse("certificates:revoke", kwargs={"pk": world.certificate.pk})
     assert client.get(url).status_code == 200
     assert client.post(url, {"reason": "Obtained by fraud"}).status_code == 302
     assert Certificate.objects.get(pk=world.certificate.pk).status == Certificate.Status.REVOKED
