@@ -13,6 +13,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from cms import published
+from cms.i18n import canonical_page
+from courses.gates import CourseGate
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
 
 
@@ -38,30 +40,6 @@ class Progress:
         return lesson.translation_key in self.completed_keys
 
 
-def default_locale() -> Locale:
-    return published.remembered("default_locale", None, Locale.get_default)
-
-
-def canonical_page(page: Page) -> Page:
-    """The default-language version of a page, where progress is recorded."""
-    locale = default_locale()
-    if page.locale_id == locale.pk:
-        return page
-    return published.remembered("canonical_page", page.pk, lambda: page.get_translation_or_none(locale)) or page
-
-
-def localized_titles(pages) -> dict[str, str]:
-    """Titles of pages in the active language where translated, keyed by translation key."""
-    titles = {page.translation_key: page.title for page in pages}
-    if titles:
-        titles.update(
-            Page.objects.filter(locale=Locale.get_active(), translation_key__in=list(titles)).values_list(
-                "translation_key", "title"
-            )
-        )
-    return titles
-
-
 def catalogue_courses(*, locale: Locale):
     return CoursePage.objects.live().public().filter(locale=locale).order_by("path")
 
@@ -85,6 +63,36 @@ def course_lessons(*, course: CoursePage):
 def published_lessons(*, course: CoursePage) -> tuple[LessonPage, ...]:
     """``course_lessons``, kept with the published content."""
     return published.remembered("lessons", course.pk, lambda: tuple(course_lessons(course=course)))
+
+
+def course_gate(*, course: CoursePage) -> CourseGate | None:
+    """The live page below a course that its trainees must pass (its assessment), in the
+    course's own language; kept with the published content."""
+    return published.remembered(
+        "course_gate", course.pk, lambda: Page.objects.live().child_of(course).type(CourseGate).specific().first()
+    )
+
+
+def lessons_complete(*, user, course: CoursePage) -> bool:
+    """Whether the trainee has completed every live lesson of the course."""
+    course = canonical_page(course)
+    lesson_ids = {lesson.pk for lesson in published_lessons(course=course)}
+    done_ids = set(
+        LessonCompletion.objects.filter(user=user, course=course, lesson_id__in=lesson_ids).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    return bool(lesson_ids) and lesson_ids <= done_ids
+
+
+def course_requirements_met(*, user, course: CoursePage) -> bool:
+    """The course completion rule: every lesson complete and, where the course has a gate
+    (its assessment), the gate passed."""
+    course = canonical_page(course)
+    if not lessons_complete(user=user, course=course):
+        return False
+    gate = course_gate(course=course)
+    return gate is None or gate.is_passed_by(user)
 
 
 def _lesson_totals(courses) -> dict[str, int]:

@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments.models import Attempt
 from tests.assessments.builders import answers_post, build_assessment, complete_lessons
 from tests.factories import build_course

@@ -1,3 +1,5 @@
+"""Site search: published courses and lessons in the reader's language."""
+
 import logging
 import unicodedata
 
@@ -56,4 +58,4 @@ def search(request):
     except DatabaseError:
         logger.warning("Search for %r failed in the database; showing no results", query, exc_info=True)
         page = Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
-    return render(request, "cms/search.html", {"query": query, "page": page})
+    return render(request, "courses/search.html", {"query": query, "page": page})
