@@ -35,7 +35,7 @@ def course(catalogue, trainee):
 
 
 def _start(client, assessment) -> Attempt:
-    client.post(assessment.url)
+    client.post(reverse("attempt_start", args=[assessment.pk]))
     return Attempt.objects.get(assessment=assessment, status=Attempt.Status.IN_PROGRESS)
 
 
