@@ -10,14 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-
-class AnswerChoiceBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Answer"), max_length=500)
-    is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
-
-    class Meta:
-        icon = "radio-full"
-        label = _("Answer choice")
+from cms.blocks import AnswerChoiceBlock
 
 
 def _correct_count(value) -> int:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -8,11 +9,17 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from assessments.blocks import QuestionStreamBlock
+from cms.i18n import canonical_page
 from cms.pages import ViewRestrictionsInOneQuery
+from courses.gates import CourseGate
 
 
-class AssessmentPage(ViewRestrictionsInOneQuery, Page):
-    """The graded assessment of a course; one per course, below its lessons."""
+class AssessmentPage(CourseGate, ViewRestrictionsInOneQuery, Page):
+    """The graded assessment of a course; one per course, below its lessons. It is the
+    course's gate: the course is complete once it is passed.
+
+    The page shows the rules and the trainee's attempts; starting an attempt is a POST to
+    ``assessments.views.attempt_start``, as a course is started from ``courses.views``."""
 
     intro = models.TextField(_("introduction"), blank=True)
     pass_mark = models.PositiveSmallIntegerField(
@@ -62,9 +69,23 @@ class AssessmentPage(ViewRestrictionsInOneQuery, Page):
         verbose_name = _("assessment")
 
     def serve(self, request, *args, **kwargs):
-        from assessments.views import assessment_overview
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return super().serve(request, *args, **kwargs)
 
-        return assessment_overview(request, self)
+    def get_context(self, request, *args, **kwargs):
+        from assessments import selectors  # selectors reads these models: the sibling pages' idiom
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.assessment_overview(user=request.user, assessment=self))
+        return context
+
+    def is_passed_by(self, user) -> bool:
+        """CourseGate: a passed attempt at the course's assessment, in any language. Attempts
+        are stored against the default-language course, the parent of the default-language
+        assessment."""
+        course_path = canonical_page(self).path[: -Page.steplen]
+        return Attempt.objects.filter(user=user, course__path=course_path, passed=True).exists()
 
 
 class Attempt(models.Model):
@@ -82,6 +103,9 @@ class Attempt(models.Model):
     revision = models.ForeignKey("wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+")
     language = models.CharField(_("language"), max_length=10)
     questions = models.JSONField(_("questions drawn"))
+    # The format of ``questions`` (assessments.grading.SNAPSHOT_VERSION when drawn), so that a
+    # later format never changes how an older attempt is graded.
+    snapshot_version = models.PositiveSmallIntegerField(_("snapshot format"), default=1)
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (%)"))
     show_correct_answers = models.BooleanField(default=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)

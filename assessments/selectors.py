@@ -1,32 +1,31 @@
-"""Reads about assessments: which one a course has, and whether a trainee may take it now."""
+"""Reads about assessments: which one a course has, whether a trainee may take it now, and
+what its page shows."""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
+from django.db import models
 from django.db.models import Count, Max
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from assessments.models import AssessmentPage, Attempt
+from certificates.models import Certificate
+from certificates.selectors import current_certificate
+from cms.i18n import canonical_page
 from cms.published import Memo
 from courses.models import CoursePage
-from courses.selectors import canonical_page
+from courses.selectors import course_gate, lessons_complete
 
-if TYPE_CHECKING:
-    from certificates.models import Certificate
-
-
-COURSE_ASSESSMENT = Memo[AssessmentPage | None]("course_assessment")
 COURSE_AT = Memo[CoursePage | None]("course_at")
 
 
 def course_assessment(*, course: CoursePage) -> AssessmentPage | None:
-    """The live assessment below a course (in the course's own language), kept with the
-    published content."""
-    return COURSE_ASSESSMENT.get(
-        course.pk, lambda: AssessmentPage.objects.live().child_of(course).first(), course=course
-    )
+    """The live assessment below a course (in the course's own language): the course's gate,
+    kept with the published content."""
+    gate = course_gate(course=course)
+    return gate if isinstance(gate, AssessmentPage) else None
 
 
 def parent_course(*, assessment: AssessmentPage) -> CoursePage:
@@ -35,11 +34,6 @@ def parent_course(*, assessment: AssessmentPage) -> CoursePage:
     if course is None:
         raise CoursePage.DoesNotExist
     return course
-
-
-def has_passed(*, user, course: CoursePage) -> bool:
-    course = canonical_page(course)
-    return Attempt.objects.filter(user=user, course=course, passed=True).exists()
 
 
 @dataclass(frozen=True)
@@ -102,7 +96,7 @@ def user_attempts(*, user, course: CoursePage):
 class Eligibility:
     """Whether a trainee may start an attempt now, and if not, why and until when."""
 
-    class Reason:
+    class Reason(models.TextChoices):
         OK = "ok"
         OPEN = "open"  # an attempt is in progress: continue it
         LOCKED = "locked"  # lessons not all complete
@@ -110,12 +104,12 @@ class Eligibility:
         EXHAUSTED = "exhausted"
         COOLDOWN = "cooldown"
 
-    reason: str
+    reason: Reason
     attempts_used: int = 0
     attempts_allowed: int = 0
     next_possible_at: datetime | None = None
     open_attempt: Attempt | None = None
-    certificate: "Certificate | None" = None  # the trainee's current certificate for the course
+    certificate: Certificate | None = None  # the trainee's current certificate for the course
 
     @property
     def can_start(self) -> bool:
@@ -127,11 +121,28 @@ class Eligibility:
             return None
         return max(0, self.attempts_allowed - self.attempts_used)
 
+    @property
+    def refusal(self) -> str:
+        """Why the trainee may not start an attempt now, in their language ("" when they may,
+        or when an attempt is open to continue)."""
+        Reason = self.Reason
+        if self.reason == Reason.LOCKED:
+            return _("Complete every lesson of the course to unlock the assessment.")
+        if self.reason == Reason.CERTIFIED:
+            return _(
+                "You already hold a valid certificate for this course. You can renew it 60 days before it expires."
+            )
+        if self.reason == Reason.EXHAUSTED:
+            return _("You have used all %(count)s attempts. Ask your training coordinator for help.") % {
+                "count": self.attempts_allowed
+            }
+        if self.reason == Reason.COOLDOWN:
+            when = formats.date_format(timezone.localtime(self.next_possible_at), "DATETIME_FORMAT")
+            return _("You can try again from %(when)s.") % {"when": when}
+        return ""
+
 
 def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None) -> Eligibility:
-    from certificates.selectors import current_certificate
-    from courses.services import lessons_complete
-
     now = now or timezone.now()
     Reason = Eligibility.Reason
     course = canonical_page(parent_course(assessment=assessment))
@@ -168,3 +179,17 @@ def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None
                 certificate=certificate,
             )
     return Eligibility(reason=Reason.OK, attempts_used=attempts_used, attempts_allowed=allowed, certificate=certificate)
+
+
+def assessment_overview(*, user, assessment: AssessmentPage) -> dict:
+    """What the assessment's page shows around its rules: the course, whether the trainee may
+    start (and if not, why), their past attempts and their current certificate."""
+    status = eligibility(user=user, assessment=assessment)
+    course = parent_course(assessment=assessment)
+    return {
+        "course": course,
+        "status": status,
+        "refusal": status.refusal,
+        "attempts": user_attempts(user=user, course=course)[:20],
+        "certificate": status.certificate,
+    }

@@ -6,10 +6,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments.models import AssessmentPage, Attempt
 from assessments.selectors import Eligibility, eligibility, open_attempt, parent_course
-from courses.selectors import canonical_page
+from certificates.services import certificate_issue
+from cms.i18n import canonical_page
+from courses.selectors import lessons_complete
+from courses.services import course_refresh_completion
 
 # Answers sent this long after the deadline still count: the network is slow in the mountains.
 SUBMISSION_GRACE = timedelta(seconds=60)
@@ -42,6 +45,7 @@ def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
                 revision_id=assessment.live_revision_id,
                 language=(get_language() or "en").split("-")[0],
                 questions=q.draw(assessment.questions, per_attempt=assessment.questions_per_attempt, rng=rng),
+                snapshot_version=q.SNAPSHOT_VERSION,
                 pass_mark=assessment.pass_mark,
                 show_correct_answers=assessment.show_correct_answers,
                 deadline_at=now + timedelta(minutes=assessment.time_limit_minutes)
@@ -57,7 +61,7 @@ def attempt_submit(*, attempt: Attempt, post) -> tuple[Attempt, bool]:
     """Grade a submission. Returns the attempt and whether this call graded it.
 
     A second submission of the same attempt (double click, second tab) changes nothing and
-    returns the first result. Raises questions.InvalidAnswers for answers that are not part
+    returns the first result. Raises grading.InvalidAnswers for answers that are not part
     of the attempt, before anything is written.
     """
     answers = q.answers_from_post(post, attempt.questions)
@@ -80,7 +84,7 @@ def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
     status = Attempt.Status.SUBMITTED
     if attempt.deadline_at and now > attempt.deadline_at + SUBMISSION_GRACE:
         status, answers = Attempt.Status.TIMED_OUT, {}
-    results, points, max_points = q.grade(attempt.questions, answers)
+    results, points, max_points = q.grade(attempt.questions, answers, version=attempt.snapshot_version)
     passed = points * 100 >= attempt.pass_mark * max_points and max_points > 0
     # The status condition makes grading idempotent even where row locks are not enforced.
     updated = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
@@ -102,9 +106,7 @@ def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
 
 
 def _on_pass(attempt: Attempt) -> None:
-    from certificates.services import certificate_issue
-    from courses.services import course_refresh_completion, lessons_complete
-
+    """A pass completes the course (by the course's own rule) and earns the certificate."""
     if attempt.course is None or not lessons_complete(user=attempt.user, course=attempt.course):
         return
     course_refresh_completion(user=attempt.user, course=attempt.course)

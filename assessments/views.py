@@ -1,59 +1,28 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments import selectors, services
 from assessments.models import AssessmentPage, Attempt
+from certificates.selectors import certificate_earned_by
 from web.http_methods import require_POST, require_safe
 
 
-def _refusal_message(status: selectors.Eligibility) -> str:
-    Reason = selectors.Eligibility.Reason
-    if status.reason == Reason.LOCKED:
-        return _("Complete every lesson of the course to unlock the assessment.")
-    if status.reason == Reason.CERTIFIED:
-        return _("You already hold a valid certificate for this course. You can renew it 60 days before it expires.")
-    if status.reason == Reason.EXHAUSTED:
-        return _("You have used all %(count)s attempts. Ask your training coordinator for help.") % {
-            "count": status.attempts_allowed
-        }
-    if status.reason == Reason.COOLDOWN:
-        when = formats.date_format(timezone.localtime(status.next_possible_at), "DATETIME_FORMAT")
-        return _("You can try again from %(when)s.") % {"when": when}
-    return ""
-
-
-def assessment_overview(request, page: AssessmentPage):
-    """The assessment's own page: its rules, the trainee's attempts, and the way in."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-    if request.method == "POST":
-        try:
-            attempt = services.attempt_start(user=request.user, assessment=page)
-        except services.AttemptNotAllowed as refusal:
-            messages.error(request, _refusal_message(refusal.eligibility))
-            return redirect(page.get_url(request))
-        return redirect("attempt_detail", attempt_id=attempt.pk)
-
-    status = selectors.eligibility(user=request.user, assessment=page)
-    course = selectors.parent_course(assessment=page)
-    context = page.get_context(request)
-    context.update(
-        {
-            "course": course,
-            "status": status,
-            "refusal": _refusal_message(status),
-            "attempts": selectors.user_attempts(user=request.user, course=course)[:20],
-            "certificate": status.certificate,
-        }
-    )
-    return TemplateResponse(request, page.get_template(request), context)
+@login_required
+@require_POST
+def attempt_start(request, assessment_id: int):
+    """Start an attempt (or continue the open one), or say on the assessment page why not."""
+    assessment = get_object_or_404(AssessmentPage.objects.live().public(), pk=assessment_id)
+    try:
+        attempt = services.attempt_start(user=request.user, assessment=assessment)
+    except services.AttemptNotAllowed as refusal:
+        messages.error(request, refusal.eligibility.refusal)
+        return redirect(assessment.get_url(request))
+    return redirect("attempt_detail", attempt_id=attempt.pk)
 
 
 @login_required
@@ -108,11 +77,9 @@ def _take(request, attempt: Attempt, *, selected: dict, status: int):
 
 
 def _result(request, attempt: Attempt):
-    from certificates.models import Certificate
-
     shown = selectors.attempt_as_shown(attempt=attempt)
     results = {result["id"]: result for result in shown.results}
-    certificate = Certificate.objects.filter(attempt=attempt).first()
+    certificate = certificate_earned_by(attempt=attempt)
     context = _attempt_context(attempt, shown) | {"results": results, "certificate": certificate}
     return TemplateResponse(request, "assessments/attempt_result.html", context)
 

@@ -248,7 +248,7 @@ def ensure_certificates(users) -> None:
     from django.db import transaction
     from django.utils import timezone
 
-    from assessments import questions as q
+    from assessments import grading as q
     from assessments.models import Attempt
     from assessments.selectors import course_assessment
     from certificates.models import Certificate

@@ -4,12 +4,17 @@ from accounts.scope import Scope
 from accounts.selectors import is_coordinator
 from certificates import codes
 from certificates.models import Certificate
-from courses.selectors import canonical_page
+from cms.i18n import canonical_page
 
 
 def current_certificate(*, user, course) -> Certificate | None:
     """The trainee's certificate for a course that is neither revoked nor superseded."""
     return Certificate.objects.filter(user=user, course=canonical_page(course), status=Certificate.Status.VALID).first()
+
+
+def certificate_earned_by(*, attempt) -> Certificate | None:
+    """The certificate a passed attempt earned, whatever its status since."""
+    return Certificate.objects.filter(attempt=attempt).first()
 
 
 def certificates_of(*, user) -> QuerySet[Certificate]:

@@ -90,16 +90,23 @@ class CaseStudyBlock(blocks.StructBlock):
         template = "blocks/case_study.html"
 
 
-class KnowledgeCheckChoiceBlock(blocks.StructBlock):
+class AnswerChoiceBlock(blocks.StructBlock):
+    """One answer to a question, right or wrong: the same shape in a lesson's knowledge check
+    and in a graded assessment (assessments.blocks)."""
+
     text = blocks.CharBlock(label=_("Answer"), max_length=500)
     is_correct = blocks.BooleanBlock(label=_("Correct"), required=False)
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Answer choice")
 
 
 class KnowledgeCheckBlock(blocks.StructBlock):
     """An ungraded question that lets the reader test their understanding on the spot."""
 
     question = blocks.TextBlock(label=_("Question"))
-    choices = blocks.ListBlock(KnowledgeCheckChoiceBlock(), label=_("Answers"), min_num=2)
+    choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answers"), min_num=2)
     explanation = blocks.TextBlock(label=_("Explanation"))
 
     class Meta:

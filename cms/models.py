@@ -14,7 +14,8 @@ from cms.pages import ViewRestrictionsInOneQuery
 
 
 class HomePage(ViewRestrictionsInOneQuery, Page):
-    """The site's front page: what Frontline is, and the way into the catalogue."""
+    """The site's front page: what Frontline is, and the way into the catalogue (its course
+    teaser is ``courses``' ``catalogue_teaser`` tag: cms knows no course)."""
 
     headline = models.CharField(_("headline"), max_length=200)
     intro = RichTextField(_("introduction"), features=["bold", "italic", "link"], blank=True)
@@ -29,13 +30,6 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from courses.selectors import published_catalogue
-
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = published_catalogue(locale_id=self.locale_id)[:4]
-        return context
 
 
 class ContentPage(ViewRestrictionsInOneQuery, Page):

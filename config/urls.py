@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 
 from accounts.views import admin_login, set_language
-from cms.views import search
+from courses.search import search
 from web import converters  # noqa: F401 (registers <id:…> before the apps' URLconfs below are read)
 
 urlpatterns = [

@@ -87,11 +87,9 @@ class CoursePage(ViewRestrictionsInOneQuery, Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        from assessments.selectors import course_assessment
-
         context["lessons"] = selectors.published_lessons(course=self)
         context["progress"] = selectors.course_progress(user=request.user, course=self, lessons=context["lessons"])
-        context["assessment"] = course_assessment(course=self)
+        context["assessment"] = selectors.course_gate(course=self)
         return context
 
 

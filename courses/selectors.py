@@ -12,7 +12,9 @@ from django.db.models import Count, Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from cms.i18n import canonical_page
 from cms.published import Memo
+from courses.gates import CourseGate
 from courses.models import CourseIndexPage, CoursePage, Enrolment, LessonCompletion, LessonPage
 
 
@@ -38,38 +40,13 @@ class Progress:
         return lesson.translation_key in self.completed_keys
 
 
-DEFAULT_LOCALE = Memo[Locale]("default_locale")
-CANONICAL_PAGE = Memo[Page | None]("canonical_page")
 CATALOGUE = Memo[tuple]("catalogue")
 LESSONS = Memo[tuple]("lessons")
+COURSE_GATE = Memo[CourseGate | None]("course_gate")
 LESSON_TOTALS = Memo[dict]("lesson_totals")
 COURSE_OUTLINE = Memo[tuple | None]("course_outline")
 REQUIRED_COURSES = Memo[frozenset]("required_courses")
 LIVE_COURSES = Memo[tuple]("live_courses")
-
-
-def default_locale() -> Locale:
-    return DEFAULT_LOCALE.get(None, Locale.get_default)
-
-
-def canonical_page(page: Page) -> Page:
-    """The default-language version of a page, where progress is recorded."""
-    locale = default_locale()
-    if page.locale_id == locale.pk:
-        return page
-    return CANONICAL_PAGE.get(page.pk, lambda: page.get_translation_or_none(locale)) or page
-
-
-def localized_titles(pages) -> dict[str, str]:
-    """Titles of pages in the active language where translated, keyed by translation key."""
-    titles = {page.translation_key: page.title for page in pages}
-    if titles:
-        titles.update(
-            Page.objects.filter(locale=Locale.get_active(), translation_key__in=list(titles)).values_list(
-                "translation_key", "title"
-            )
-        )
-    return titles
 
 
 def catalogue_courses(*, locale: Locale):
@@ -95,6 +72,38 @@ def course_lessons(*, course: CoursePage):
 def published_lessons(*, course: CoursePage) -> tuple[LessonPage, ...]:
     """``course_lessons``, kept with the published content."""
     return LESSONS.get(course.pk, lambda: tuple(course_lessons(course=course)), course=course)
+
+
+def course_gate(*, course: CoursePage) -> CourseGate | None:
+    """The live page below a course that its trainees must pass (its assessment), in the
+    course's own language; kept with the published content."""
+    return COURSE_GATE.get(
+        course.pk,
+        lambda: Page.objects.live().child_of(course).type(CourseGate).specific().first(),
+        course=course,
+    )
+
+
+def lessons_complete(*, user, course: CoursePage) -> bool:
+    """Whether the trainee has completed every live lesson of the course."""
+    course = canonical_page(course)
+    lesson_ids = {lesson.pk for lesson in published_lessons(course=course)}
+    done_ids = set(
+        LessonCompletion.objects.filter(user=user, course=course, lesson_id__in=lesson_ids).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    return bool(lesson_ids) and lesson_ids <= done_ids
+
+
+def course_requirements_met(*, user, course: CoursePage) -> bool:
+    """The course completion rule: every lesson complete and, where the course has a gate
+    (its assessment), the gate passed."""
+    course = canonical_page(course)
+    if not lessons_complete(user=user, course=course):
+        return False
+    gate = course_gate(course=course)
+    return gate is None or gate.is_passed_by(user)
 
 
 def _lesson_totals(courses) -> dict[str, int]:

@@ -5,8 +5,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from cms.i18n import canonical_page
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.selectors import canonical_page, published_lessons
+from courses.selectors import course_requirements_met
 
 
 def enrol(*, user, course: CoursePage) -> Enrolment:
@@ -27,29 +28,6 @@ def lesson_mark_complete(*, user, lesson: LessonPage) -> LessonCompletion:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
         course_refresh_completion(user=user, course=course)
     return completion
-
-
-def lessons_complete(*, user, course: CoursePage) -> bool:
-    """Whether the trainee has completed every live lesson of the course."""
-    course = canonical_page(course)
-    lesson_ids = {lesson.pk for lesson in published_lessons(course=course)}
-    done_ids = set(
-        LessonCompletion.objects.filter(user=user, course=course, lesson_id__in=lesson_ids).values_list(
-            "lesson_id", flat=True
-        )
-    )
-    return bool(lesson_ids) and lesson_ids <= done_ids
-
-
-def course_requirements_met(*, user, course: CoursePage) -> bool:
-    """The course completion rule: every lesson complete and, where the course has an
-    assessment, a passed attempt at it."""
-    from assessments.selectors import course_assessment, has_passed
-
-    if not lessons_complete(user=user, course=course):
-        return False
-    assessment = course_assessment(course=course)
-    return assessment is None or has_passed(user=user, course=course)
 
 
 def course_refresh_completion(*, user, course: CoursePage) -> bool:

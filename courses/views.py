@@ -38,12 +38,10 @@ def lesson_complete(request, lesson_id: int):
     context = selectors.lesson_context(user=request.user, lesson=lesson)
     progress = context["progress"]
     if progress.total and progress.done >= progress.total:
-        from assessments.selectors import course_assessment
-
-        assessment = course_assessment(course=context["course"])
-        if assessment is not None:
+        gate = selectors.course_gate(course=context["course"])
+        if gate is not None:
             messages.success(request, _("You have completed every lesson. The assessment is now open to you."))
-            return redirect(assessment.get_url(request))
+            return redirect(gate.get_url(request))
         messages.success(request, _("Well done: you have completed every lesson of this course."))
         return redirect(context["course"].get_url(request))
     messages.success(request, _("Lesson marked as complete."))

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import Scope
-from courses.selectors import localized_titles
+from cms.i18n import localized_titles
 from reports.selectors import Filters, report_courses
 from web.converters import is_database_id
 

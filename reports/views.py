@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.country_packs import current_pack
 from accounts.decorators import coordinator_required
-from courses.selectors import localized_titles
+from cms.i18n import localized_titles
 from reports import charts, exports, selectors, services
 from reports.forms import HeadcountForm, ReportFilterForm
 from reports.models import Headcount

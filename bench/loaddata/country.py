@@ -166,7 +166,7 @@ REVOCATION_REASONS = [
 ]
 
 # The questions an attempt stores: ten short true/false statements (the real snapshot format,
-# assessments.questions.snapshot_question), answered so that the stored score is what they grade to.
+# assessments.grading.snapshot_question), answered so that the stored score is what they grade to.
 QUESTION_COUNT = 10
 QUESTIONS = [
     {"id": f"load-{n}", "type": "true_false", "text": f"Synthetic statement {n}.", "answer": True, "explanation": ""}

@@ -7,7 +7,7 @@ import copy
 
 from django.http import QueryDict
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments.models import AssessmentPage, Attempt
 from courses.services import lesson_mark_complete
 from tests.factories import PassedAttemptFactory, lessons_of, publish

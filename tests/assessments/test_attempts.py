@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def start(client, assessment, follow=False):
-    return client.post(assessment.url, follow=follow)
+    return client.post(reverse("attempt_start", args=[assessment.pk]), follow=follow)
 
 
 def submit(client, attempt, data, follow=False):

@@ -1,10 +1,10 @@
-"""Drawing an attempt's questions from the stream and pools (assessments.questions.draw)."""
+"""Drawing an attempt's questions from the stream and pools (assessments.grading.draw)."""
 
 import random
 
 import pytest
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments.blocks import QuestionStreamBlock
 from tests.assessments.builders import multiple_choice, pool, scenario, single_choice, true_false
 

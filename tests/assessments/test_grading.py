@@ -1,10 +1,10 @@
-"""Grading plain question snapshots (assessments.questions) and the pass rule."""
+"""Grading plain question snapshots (assessments.grading) and the pass rule."""
 
 from decimal import Decimal
 
 import pytest
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments import services
 from assessments.models import Attempt
 from tests.assessments.builders import as_querydict

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -188,7 +189,7 @@ def test_refusal_for_a_valid_certificate_is_explained_on_the_page(client, ready,
     take(ready, assessment)
     client.force_login(ready)
 
-    response = client.post(assessment.url, follow=True)
+    response = client.post(reverse("attempt_start", args=[assessment.pk]), follow=True)
 
     assert "You already hold a valid certificate for this course." in response.content.decode()
     assert Attempt.objects.filter(user=ready).count() == 1

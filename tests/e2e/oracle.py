@@ -12,8 +12,8 @@ import django
 
 
 def answers(attempt_id: int) -> dict[str, list[str]]:
+    from assessments.grading import correct_values, iter_questions
     from assessments.models import Attempt
-    from assessments.questions import correct_values, iter_questions
 
     attempt = Attempt.objects.get(pk=attempt_id)
     return {question["id"]: correct_values(question) for question in iter_questions(attempt.questions)}

@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 
 from accounts import names
 from accounts.models import User
-from assessments import questions as q
+from assessments import grading as q
 from assessments import services as assessment_services
 from assessments.models import Attempt
 from certificates import codes

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import translation
 
 from accounts.models import Agency, Region
-from assessments import questions as q
+from assessments import grading as q
 from assessments.models import AssessmentPage
 from assessments.services import attempt_start, attempt_submit
 from certificates.models import Certificate

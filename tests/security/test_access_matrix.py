@@ -269,6 +269,7 @@ def _build_world() -> SimpleNamespace:
         agency_b=agency_b,
         region=region,
         course=course,
+        assessment=assessment,
         lessons=lessons_of(course),
         draft_course=draft,
         draft_lesson=lessons_of(draft)[0],
@@ -372,6 +373,12 @@ EXPECTATIONS: dict[str, list[Case]] = {
         Case("get", POST_ONLY, lambda w: {"lesson_id": w.lessons[0].pk}),
         Case("post", SIGNED_IN_REDIRECT, lambda w: {"lesson_id": w.lessons[0].pk}, method="post"),
         Case("post-draft", SIGNED_IN_NOT_FOUND, lambda w: {"lesson_id": w.draft_lesson.pk}, method="post"),
+    ],
+    "attempt_start": [
+        Case("get", POST_ONLY, lambda w: {"assessment_id": w.assessment.pk}),
+        # The holder continues the open attempt; everyone else is told why not: both redirect.
+        Case("post", SIGNED_IN_REDIRECT, lambda w: {"assessment_id": w.assessment.pk}, method="post"),
+        Case("post-not-an-assessment", SIGNED_IN_NOT_FOUND, lambda w: {"assessment_id": w.course.pk}, method="post"),
     ],
     "attempt_detail": [
         Case("open", OWNER_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}),

@@ -71,6 +71,7 @@ TARGETS: dict[str, Target] = {
     "my_learning": Target("trainee", _one("my_learning")),
     "course_start": Target("trainee", _one("course_start", course_id=lambda w: w.course.pk)),
     "lesson_complete": Target("trainee", _one("lesson_complete", lesson_id=lambda w: w.lessons[0].pk)),
+    "attempt_start": Target("trainee", _one("attempt_start", assessment_id=lambda w: w.assessment.pk)),
     "attempt_detail": Target("trainee", _one("attempt_detail", attempt_id=lambda w: w.attempt.pk)),
     "attempt_submit": Target("trainee", _one("attempt_submit", attempt_id=lambda w: w.attempt.pk)),
     "my_certificates": Target("trainee", _one("my_certificates")),
@@ -78,7 +79,7 @@ TARGETS: dict[str, Target] = {
     "certificate_verify_form": Target("trainee", _one("certificate_verify_form")),
     "certificate_verify": Target("trainee", _one("certificate_verify", code=lambda w: w.certificate.display_code)),
     "search": Target("trainee", lambda w: [reverse("search") + "?q=victims"]),
-    # Wagtail's page route: the catalogue, a course, a lesson, and the assessment (which has a form).
+    # Wagtail's page route: the catalogue, a course, a lesson, and the assessment.
     "wagtail_serve": Target("trainee", lambda w: [w.catalogue.url, w.course.url, w.lessons[0].url, w.assessment.url]),
     "reports_dashboard": Target("coordinator", _one("reports_dashboard")),
     "reports_trainees": Target("coordinator", _one("reports_trainees")),
@@ -112,6 +113,7 @@ WRITERS = (
     "my_data_erase",
     "course_start",
     "lesson_complete",
+    "attempt_start",
     "attempt_submit",
     "reports_headcounts",
     "reports_invite",
@@ -123,7 +125,7 @@ WRITERS = (
     "wagtailusers_users:delete",
     "wagtailusers_users:erase",
 )
-BUTTON_TARGETS = ("set_language", "course_start", "lesson_complete", "attempt_submit")  # POST only
+BUTTON_TARGETS = ("set_language", "course_start", "lesson_complete", "attempt_start", "attempt_submit")  # POST only
 GET_ONLY = ("my_data_export",)  # an audited download: a HEAD would be recorded as an export
 
 

@@ -116,7 +116,7 @@ def test_search_survives_a_query_the_database_refuses(client, course_with_lesson
     """The last line of defence: were a query to slip past the cleaning (here: cleaning switched
     off, so SQLite's FTS5 sees a bare quote and PostgreSQL a NUL), the reader gets no results and
     the page still renders, which on PostgreSQL needs the failed query kept in a savepoint."""
-    monkeypatch.setattr("cms.views.search_words", lambda typed: typed)
+    monkeypatch.setattr("courses.search.search_words", lambda typed: typed)
     response = client.get("/en/search/", {"q": 'victim"\x00'})
     assert response.status_code == 200
     assert list(response.context["page"]) == []

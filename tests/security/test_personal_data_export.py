@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from assessments import questions as q
+from assessments import grading as q
 from assessments.models import Attempt
 from tests.assessments.builders import answers_post, build_assessment, complete_lessons
 from tests.factories import build_course
@@ -35,7 +35,7 @@ def course(catalogue, trainee):
 
 
 def _start(client, assessment) -> Attempt:
-    client.post(assessment.url)
+    client.post(reverse("attempt_start", args=[assessment.pk]))
     return Attempt.objects.get(assessment=assessment, status=Attempt.Status.IN_PROGRESS)
 
 

@@ -1,3 +1,5 @@
+"""Site search: published courses and lessons in the reader's language."""
+
 import logging
 import unicodedata
 
@@ -33,21 +35,26 @@ def search_words(typed: str) -> str:
     return " ".join("".join(kept).split())[:MAX_QUERY_LENGTH]
 
 
+def matching_pages(*, query: str):
+    """Published courses and lessons in the active language matching the words of ``query``
+    (a lazy queryset)."""
+    if not query:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .type(CoursePage, LessonPage)
+        .specific()
+        .search(PlainText(query))  # words only: no operators, phrases or field filters parsed
+    )
+
+
 @require_safe
 def search(request):
     """Search published courses and lessons in the reader's language."""
     query = search_words(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        locale = Locale.get_active()
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale)
-            .type(CoursePage, LessonPage)
-            .specific()
-            .search(PlainText(query))  # words only: no operators, phrases or field filters parsed
-        )
+    results = matching_pages(query=query)
     try:
         # A savepoint, so a query the database refuses does not break PostgreSQL's transaction.
         with transaction.atomic():
@@ -56,4 +63,4 @@ def search(request):
     except DatabaseError:
         logger.warning("Search for %r failed in the database; showing no results", query, exc_info=True)
         page = Paginator(Page.objects.none(), RESULTS_PER_PAGE).get_page(1)
-    return render(request, "cms/search.html", {"query": query, "page": page})
+    return render(request, "courses/search.html", {"query": query, "page": page})

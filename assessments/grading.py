@@ -1,7 +1,9 @@
 """Drawing, snapshotting and grading questions: plain functions on plain data.
 
 An attempt stores its questions as a snapshot (a list of dicts) taken from the page revision
-it was started on; grading reads only that snapshot and the submitted answer ids.
+it was started on; grading reads only that snapshot and the submitted answer ids. The
+attempt records which snapshot format it holds (``Attempt.snapshot_version``), so the format
+can change without breaking the grading of attempts taken before the change.
 """
 
 import random
@@ -10,9 +12,17 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 ANSWER_PREFIX = "q-"
 TRUE, FALSE = "true", "false"
 
+# The format ``draw`` writes. A new format gets a new number and its own grader in ``_GRADERS``;
+# the old grader stays for the attempts stored in the old format.
+SNAPSHOT_VERSION = 1
+
 
 class InvalidAnswers(ValueError):
     """The submission names a question or an answer that is not part of the attempt."""
+
+
+class UnknownSnapshotVersion(ValueError):
+    """An attempt stored in a snapshot format this code cannot grade."""
 
 
 def _choices(list_value) -> list[dict]:
@@ -124,8 +134,18 @@ def grade_question(question: dict, chosen: list[str]) -> Decimal:
     return Decimal(1) if chosen_set == correct else Decimal(0)
 
 
-def grade(items: list[dict], answers: dict[str, list[str]]) -> tuple[list[dict], Decimal, int]:
-    """Grade an attempt: per-question results, total points and maximum points."""
+def grade(
+    items: list[dict], answers: dict[str, list[str]], *, version: int = SNAPSHOT_VERSION
+) -> tuple[list[dict], Decimal, int]:
+    """Grade an attempt stored in snapshot format ``version``: per-question results, total
+    points and maximum points."""
+    grader = _GRADERS.get(version)
+    if grader is None:
+        raise UnknownSnapshotVersion(f"no grader for snapshot version {version!r}")
+    return grader(items, answers)
+
+
+def _grade_v1(items: list[dict], answers: dict[str, list[str]]) -> tuple[list[dict], Decimal, int]:
     results = []
     total = Decimal(0)
     for question in iter_questions(items):
@@ -136,6 +156,9 @@ def grade(items: list[dict], answers: dict[str, list[str]]) -> tuple[list[dict],
             {"id": question["id"], "points": str(points), "chosen": chosen, "correct": correct_values(question)}
         )
     return results, total, len(results)
+
+
+_GRADERS = {1: _grade_v1}
 
 
 def percent(points: Decimal, max_points: int) -> int:
