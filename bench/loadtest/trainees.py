@@ -23,7 +23,8 @@ from bench.loaddata.bulk import generated_users
 from bench.loaddata.country import LANGUAGES
 from bench.loadtest.common import EMAIL, GENERATE, OUT, PASSWORD, say
 from certificates.models import Certificate
-from certificates.services import certificate_issue, certificate_render
+from certificates.pdf import certificate_render
+from certificates.services import certificate_issue
 from courses.models import Enrolment, LessonCompletion
 from courses.selectors import catalogue_courses, catalogue_page, course_lessons
 

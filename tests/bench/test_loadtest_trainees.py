@@ -25,7 +25,7 @@ def _files_in_tmp_and_no_pdf_rendering(settings, tmp_path, monkeypatch):
     settings.STORAGES = settings.STORAGES | {
         "private": {**settings.STORAGES["private"], "OPTIONS": {"location": str(tmp_path / "private")}}
     }
-    monkeypatch.setattr("certificates.services.render_pdf", lambda *args, **kwargs: b"%PDF-1.4 bench")
+    monkeypatch.setattr("certificates.pdf.render_pdf", lambda *args, **kwargs: b"%PDF-1.4 bench")
 
 
 @pytest.fixture
