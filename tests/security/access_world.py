@@ -1,5 +1,6 @@
 """The people and objects of the access-control matrix: two trainees, coordinators in and out of
-their scope, an editor, and what each of them owns, built once per test module."""
+their scope, an editor, and what each of them owns, built once per test module; and ``snapshot``,
+everything a request could change of theirs."""
 
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -12,7 +13,10 @@ from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestri
 from wagtail_localize.models import TranslationSource
 
 from accounts.scope import Scope
+from assessments.models import Attempt
 from assessments.services import attempt_start
+from certificates.models import Certificate
+from courses.models import Enrolment, LessonCompletion
 from invitations.checks import check_rows
 from invitations.models import InvitationBatch
 from invitations.parse import read_rows
@@ -166,3 +170,32 @@ def build_world() -> SimpleNamespace:
         translation_source=TranslationSource.get_or_create_from_instance(course)[0],
         document=document,
     )
+
+
+def snapshot() -> set[tuple]:
+    """Everything an access-control failure could change, as (owner id, fact) pairs."""
+    facts = set()
+    facts |= {
+        (row[0], "enrolment", *row[1:]) for row in Enrolment.objects.values_list("user_id", "course_id", "completed_at")
+    }
+    facts |= {(u, "lesson", lesson) for u, lesson in LessonCompletion.objects.values_list("user_id", "lesson_id")}
+    facts |= {
+        (row[0], "attempt", *row[1:])
+        for row in Attempt.objects.values_list("user_id", "pk", "status", "score", "submitted_at", "passed")
+    }
+    facts |= {
+        (row[0], "certificate", *row[1:])
+        for row in Certificate.objects.values_list("user_id", "pk", "status", "revoked_at", "revocation_reason")
+    }
+    facts |= {
+        (row[0], "batch", *row[1:])
+        for row in InvitationBatch.objects.values_list("created_by_id", "pk", "status", "sent_at")
+    }
+    facts |= {
+        (row[0], "user", *row[1:])
+        for row in User.objects.values_list(
+            "pk", "email", "full_name", "position", "agency_id", "region_id", "is_active", "is_staff", "is_superuser"
+        )
+    }
+    facts |= {(None, "headcount", *row) for row in Headcount.objects.values_list("agency_id", "region_id", "staff")}
+    return facts

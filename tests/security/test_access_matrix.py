@@ -25,9 +25,8 @@ from openpyxl import load_workbook
 
 from assessments.models import Attempt
 from certificates.models import Certificate
-from courses.models import Enrolment, LessonCompletion
+from courses.models import Enrolment
 from invitations.models import InvitationBatch
-from reports.models import Headcount
 from tests.factories import UserFactory, sign_in_with_second_factor, with_totp
 from tests.security.access_matrix import (
     DEBUG_ONLY,
@@ -41,7 +40,7 @@ from tests.security.access_matrix import (
     is_ours,
     iter_routes,
 )
-from tests.security.access_world import FOREIGN_AGENCY, VISIBLE, build_world
+from tests.security.access_world import FOREIGN_AGENCY, VISIBLE, build_world, snapshot
 from tests.security.conftest import FAKE_PDF
 
 User = get_user_model()
@@ -76,35 +75,6 @@ def body_text(response) -> str:
     if content_type.startswith("application/pdf"):
         return response.content.decode("latin-1")
     return response.content.decode("utf-8")
-
-
-def snapshot() -> set[tuple]:
-    """Everything an access-control failure could change, as (owner id, fact) pairs."""
-    facts = set()
-    facts |= {
-        (row[0], "enrolment", *row[1:]) for row in Enrolment.objects.values_list("user_id", "course_id", "completed_at")
-    }
-    facts |= {(u, "lesson", lesson) for u, lesson in LessonCompletion.objects.values_list("user_id", "lesson_id")}
-    facts |= {
-        (row[0], "attempt", *row[1:])
-        for row in Attempt.objects.values_list("user_id", "pk", "status", "score", "submitted_at", "passed")
-    }
-    facts |= {
-        (row[0], "certificate", *row[1:])
-        for row in Certificate.objects.values_list("user_id", "pk", "status", "revoked_at", "revocation_reason")
-    }
-    facts |= {
-        (row[0], "batch", *row[1:])
-        for row in InvitationBatch.objects.values_list("created_by_id", "pk", "status", "sent_at")
-    }
-    facts |= {
-        (row[0], "user", *row[1:])
-        for row in User.objects.values_list(
-            "pk", "email", "full_name", "position", "agency_id", "region_id", "is_active", "is_staff", "is_superuser"
-        )
-    }
-    facts |= {(None, "headcount", *row) for row in Headcount.objects.values_list("agency_id", "region_id", "staff")}
-    return facts
 
 
 def _check_status(response, expected, role):
