@@ -156,7 +156,8 @@ def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None
         return Eligibility(reason=Reason.OPEN, open_attempt=attempt, certificate=certificate)
 
     # A renewal starts a new cycle: attempts and cool-down count from the last certificate.
-    if certificate is not None and not certificate.renewal_open(today=now.date()):
+    # Expiry dates are the country's calendar days; now.date() would be UTC's, a day behind in the evening.
+    if certificate is not None and not certificate.renewal_open(today=timezone.localdate(now)):
         return Eligibility(reason=Reason.CERTIFIED, certificate=certificate)
     closed = user_attempts(user=user, course=course)
     if certificate is not None:

@@ -12,8 +12,15 @@ from accounts.models import Agency, Region
 from accounts.scope import Scope
 from accounts.selectors import held_emails
 
-# An invited trainee whose row names no language reads the site and the e-mail in Tajik.
-DEFAULT_LANGUAGE = "tg"
+
+def default_language() -> str:
+    """The language of an invited trainee whose row names none: the country pack's default."""
+    return settings.TRAINEE_DEFAULT_LANGUAGE
+
+
+def default_language_name() -> str:
+    """The default language's name, in the current language (as the language menu names it)."""
+    return language_names().get(default_language(), default_language())
 
 
 def _key(value: str) -> str:
@@ -106,7 +113,7 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
         full_name = names.normalise(typed_name)
         email = values.get("email", "").strip().lower()
         position = " ".join(values.get("position", "").split())
-        language = values.get("language", "").strip().lower() or DEFAULT_LANGUAGE
+        language = values.get("language", "").strip().lower() or default_language()
 
         if not typed_name.strip():
             errors.append(_("Full name is missing."))
@@ -146,8 +153,12 @@ def check_rows(rows: list[tuple[int, dict]], *, scope: Scope) -> list[dict]:
             errors.append(_("Position is too long (at most %(max)s characters).") % {"max": position_max})
         if language not in languages:
             errors.append(
-                _("Unknown language “%(value)s”; use %(codes)s, or leave it empty for Tajik.")
-                % {"value": values.get("language", "").strip(), "codes": ", ".join(languages)}
+                _("Unknown language “%(value)s”; use %(codes)s, or leave it empty for %(language)s.")
+                % {
+                    "value": values.get("language", "").strip(),
+                    "codes": ", ".join(languages),
+                    "language": default_language_name(),
+                }
             )
 
         checked.append(

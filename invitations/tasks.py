@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from invitations.checks import DEFAULT_LANGUAGE
+from invitations.checks import default_language
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ MESSAGE_TEMPLATE = "invitations/email/invitation_message.txt"
 
 def invitation_message(user, *, site_url: str, inviter: str) -> EmailMessage:
     """The invitation e-mail, in the trainee's language, with a link to set a password."""
-    language = user.preferred_language or DEFAULT_LANGUAGE
+    language = user.preferred_language or default_language()
     site_url = site_url.rstrip("/")
     with translation.override(language):
         path = reverse(

@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from accounts.decorators import coordinator_required
 from invitations import selectors, services
-from invitations.checks import DEFAULT_LANGUAGE, check_rows
+from invitations.checks import check_rows, default_language, default_language_name
 from invitations.forms import InvitationUploadForm
 from invitations.models import InvitationBatch
 from invitations.parse import COLUMNS, MAX_BYTES, MAX_ROWS, InvalidFile, decode, read_rows
@@ -37,7 +37,7 @@ def _template_csv(scope) -> HttpResponse:
         agency_code,  # a code may start with "-", a formula to a spreadsheet
         region_code,
         _("Inspector"),
-        DEFAULT_LANGUAGE,
+        default_language(),
     ]
     writer.writerow([spreadsheet_safe(value) for value in example])
     return response
@@ -80,6 +80,8 @@ def upload(request):
             "max_megabytes": MAX_BYTES // (1024 * 1024),
             "agencies": list(request.scope.agencies()),
             "regions": list(request.scope.regions()),
+            "default_language": default_language(),
+            "default_language_name": default_language_name(),
         },
     )
 

@@ -18,7 +18,7 @@ The work is split in two:
   user and course, an enrolment is completed exactly when the course was passed, a renewal
   supersedes the previous certificate, at most one certificate per user and course is
   ``valid``.
-* writing (``generate``): chunks of planned trainees turned into model instances and
+* writing (``generate``): chunks of planned trainees turned into model instances (``rows``) and
   inserted with ``bulk_create`` (a handful of INSERTs per chunk, no per-row queries, no
   signals). ``auto_now``/``auto_now_add`` are switched off while writing so the planned dates
   are stored.

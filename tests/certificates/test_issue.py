@@ -1,6 +1,6 @@
 """Issuing certificates: exactly once per pass, what they record, expiry and renewal."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -11,6 +11,7 @@ from wagtail.models import ModelLogEntry
 from accounts.models import Agency
 from assessments import services as assessment_services
 from assessments.models import Attempt
+from assessments.selectors import eligibility
 from certificates import codes
 from certificates.models import Certificate
 from certificates.services import add_months, certificate_issue
@@ -183,6 +184,23 @@ def test_starting_is_refused_with_a_valid_certificate_not_due_for_renewal(ready,
 
     assert refusal.value.eligibility.reason == "certified"
     assert Attempt.objects.filter(user=ready).count() == 1
+
+
+@pytest.mark.parametrize(("days_left", "reason"), [(60, "ok"), (61, "certified")])
+def test_renewal_window_counts_the_countrys_days_when_utc_is_still_on_yesterday(
+    settings, ready, course, assessment, days_left, reason
+):
+    """At 21:00 UTC it is 02:00 the next day in Dushanbe: a certificate expiring 60 of the
+    country's days later may be renewed, one expiring 61 days later may not, whatever the
+    hour at which the tests run."""
+    settings.TIME_ZONE = "Asia/Dushanbe"  # UTC+5 all year
+    certificate = take(ready, assessment).certificate
+    evening = (timezone.now() + timedelta(days=3)).astimezone(UTC).replace(hour=21, minute=0, second=0, microsecond=0)
+    country_today = timezone.localdate(evening)
+    assert country_today == evening.date() + timedelta(days=1)
+    Certificate.objects.filter(pk=certificate.pk).update(expires_on=country_today + timedelta(days=days_left))
+
+    assert eligibility(user=ready, assessment=assessment, now=evening).reason == reason
 
 
 def test_refusal_for_a_valid_certificate_is_explained_on_the_page(client, ready, course, assessment):

@@ -8,6 +8,9 @@ from tests.assessments.builders import build_assessment, complete_lessons, issue
 from tests.factories import AgencyFactory, RegionFactory, UserFactory, build_course, make_coordinator
 from tests.isolation import _english, _media_in_tmp  # noqa: F401 (autouse fixtures)
 
+# The field oracles assert; rewritten like a test module's, their failures show the values.
+pytest.register_assert_rewrite("tests.fuzz.fields")
+
 
 @pytest.fixture
 def reference(db):

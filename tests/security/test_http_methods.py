@@ -37,7 +37,8 @@ from tests.factories import (
     sign_in_with_second_factor,
     with_totp,
 )
-from tests.security.test_access_matrix import _is_ours, iter_routes, snapshot
+from tests.security.access_matrix import is_ours, iter_routes
+from tests.security.access_world import snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +176,7 @@ def world():
 
 
 def our_routes():
-    return [route for route in iter_routes() if _is_ours(route)]
+    return [route for route in iter_routes() if is_ours(route)]
 
 
 def requests_for(world, names=None):
