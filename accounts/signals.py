@@ -17,7 +17,7 @@ from django.dispatch import receiver
 from wagtail.log_actions import log
 
 from accounts.context_processors import coordinator_key
-from accounts.models import CoordinatorScope, User
+from accounts.models import Agency, CoordinatorScope, Region, User
 from accounts.services import ROLE_CHANGE_ACTION, SCOPE_CHANGE_ACTION
 
 ROLE_FLAGS = ("is_staff", "is_superuser")
@@ -27,8 +27,6 @@ ROLE_FLAGS = ("is_staff", "is_superuser")
 
 
 def _scope_values(agency_id, region_id) -> dict:
-    from accounts.models import Agency, Region
-
     agency = Agency.objects.filter(pk=agency_id).values_list("code", flat=True).first() if agency_id else None
     region = Region.objects.filter(pk=region_id).values_list("code", flat=True).first() if region_id else None
     return {"agency": agency or "*", "region": region or "*"}

@@ -35,14 +35,14 @@ from bench.loaddata.plan import (
 from bench.loaddata.rows import build_certificates, build_progress, build_users
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from demo.course_texts import seed_slugs
 from reports.models import Headcount
 
 # --------------------------------------------------------------------------- the database
 
 
-def load_universe() -> Universe:
-    """Agencies, regions and the four seed courses (with lessons and assessments) as plain data."""
+def load_universe(course_slugs) -> Universe:
+    """Agencies, regions and the seed courses named by ``course_slugs`` (with lessons and
+    assessments) as plain data."""
 
     def places(model):
         rows = model.objects.filter(is_active=True).order_by("sort_order", "name")
@@ -56,7 +56,7 @@ def load_universe() -> Universe:
         ]
 
     locale = Locale.get_default()
-    slugs = list(seed_slugs())
+    slugs = list(course_slugs)
     courses = []
     for course in CoursePage.objects.filter(locale=locale, slug__in=slugs).live().order_by("path"):
         assessment = AssessmentPage.objects.child_of(course).live().first()
@@ -175,6 +175,7 @@ def _write_chunk(
 
 def generate(
     *,
+    course_slugs,
     trainees: int = DEFAULT_TRAINEES,
     seed: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -182,7 +183,8 @@ def generate(
     now: datetime | None = None,
     log=print,
 ) -> Totals:
-    """Plan and insert ``trainees`` synthetic trainees with their history. One transaction."""
+    """Plan and insert ``trainees`` synthetic trainees with their history in the courses of
+    ``course_slugs`` (the demo's seed courses). One transaction."""
 
     if generated_users().exists():
         raise AlreadyGenerated(
@@ -194,7 +196,7 @@ def generate(
     rng = random.Random(seed)
     started = time.monotonic()
     totals = Totals()
-    universe = load_universe()
+    universe = load_universe(course_slugs)
     if not universe.agencies or not universe.regions:
         raise ValueError("No active agencies or regions: run the migrations first.")
     password = make_password(None)  # unusable, hashed once and shared: these accounts cannot log in

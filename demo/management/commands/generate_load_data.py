@@ -7,6 +7,7 @@ from django.utils import timezone
 from bench.loaddata import bulk, country
 from certificates.models import Certificate
 from courses.models import Enrolment
+from demo.course_texts import seed_slugs
 from demo.seed import seed_demo
 
 
@@ -51,7 +52,13 @@ class Command(BaseCommand):
         seed_demo(with_users=False)
         self.stdout.write(f"Generating {trainees:,} trainees (seed {seed}, batches of {batch_size:,})…")
         try:
-            totals = bulk.generate(trainees=trainees, seed=seed, batch_size=batch_size, log=self.stdout.write)
+            totals = bulk.generate(
+                course_slugs=list(seed_slugs()),
+                trainees=trainees,
+                seed=seed,
+                batch_size=batch_size,
+                log=self.stdout.write,
+            )
         except bulk.AlreadyGenerated as error:
             raise CommandError(str(error)) from error
         self.summary(totals, time.monotonic() - started)
