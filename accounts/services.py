@@ -18,6 +18,8 @@ from importlib import import_module
 from types import ModuleType
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -36,6 +38,7 @@ EXPORT_ACTION = "frontline.personal_data.export"
 ERASE_ACTION = "frontline.personal_data.erase"
 SCOPE_CHANGE_ACTION = "frontline.scope.change"
 ROLE_CHANGE_ACTION = "frontline.role.change"
+TWO_FACTOR_RESET_ACTION = "frontline.two_factor.reset"
 
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 EXPORT_FORMAT = "frontline-personal-data/1"
@@ -213,6 +216,18 @@ def user_erase(*, user, by) -> User:
     _relabel_log_entries(audited)
     log(instance=user, action=ERASE_ACTION, user=by, data=data)
     return user
+
+
+@transaction.atomic
+def two_factor_reset(*, user, by) -> int:
+    """Remove every authenticator of a user who lost theirs (an administrator's act, audited),
+    and end all their sessions: they sign in again with their password and set up a new
+    authenticator before they see anyone's personal data. Returns how many were removed."""
+    removed, _by_type = Authenticator.objects.filter(user=user).delete()
+    for session in UserSession.objects.filter(user=user):
+        session.end()
+    log(instance=user, action=TWO_FACTOR_RESET_ACTION, user=by, data={"user": user.pk, "removed": removed})
+    return removed
 
 
 def _mentions_pattern(user, emails: set[str]) -> re.Pattern | None:

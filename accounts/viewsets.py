@@ -21,9 +21,10 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 from wagtail.users.views import users as wagtail_users
 
+from accounts import two_factor
 from accounts.models import Agency, Region, User
 from accounts.selectors import user_erasable_by, users_erasable_by
-from accounts.services import user_erase
+from accounts.services import two_factor_reset, user_erase
 from accounts.user_forms import CoordinatorScopeFormSet, UserCreationForm, UserEditForm
 
 # Django's form views answer PUT as POST; these answer only what a browser sends (others: 405).
@@ -33,6 +34,10 @@ FORM_METHODS = ["get", "head", "post"]
 
 def _erase_url(user) -> str:
     return reverse("wagtailusers_users:erase", args=[user.pk])
+
+
+def _two_factor_reset_url(user) -> str:
+    return reverse("wagtailusers_users:two_factor_reset", args=[user.pk])
 
 
 class UserFilterSet(wagtail_users.UserFilterSet):
@@ -93,6 +98,15 @@ class EditView(wagtail_users.EditView):
         buttons = list(super().get_header_more_buttons())
         if user_erasable_by(self.object, self.request.user):
             buttons.append(Button(_("Erase personal data"), url=_erase_url(self.object), icon_name="bin", priority=40))
+            if two_factor.has_authenticator(self.object):
+                buttons.append(
+                    Button(
+                        _("Reset two-factor authentication"),
+                        url=_two_factor_reset_url(self.object),
+                        icon_name="key",
+                        priority=50,
+                    )
+                )
         return buttons
 
 
@@ -117,14 +131,11 @@ class DeleteView(wagtail_users.DeleteView):
             return redirect("wagtailusers_users:edit", self.object.pk)
 
 
-class EraseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Erase one user's name and e-mail address (after a confirmation page); their training
-    records stay, without the name, for the reports."""
+class UserActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """A confirmation page, then an act on one user's account, for those who may manage it
+    (``user_erasable_by``: never one's own account, a superuser's only by a superuser)."""
 
     permission_required = "change"
-    template_name = "accounts/admin/user_erase.html"
-    header_icon = "bin"
-    page_title = gettext_lazy("Erase personal data")
     http_method_names = FORM_METHODS
 
     @cached_property
@@ -144,6 +155,39 @@ class EraseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
         if refusal:
             return refusal
         user = get_object_or_404(users_erasable_by(request.user), pk=self.subject.pk)
+        return self.act(request, user)
+
+    def _refusal(self):
+        if self.subject.pk == self.request.user.pk:
+            messages.warning(self.request, self.own_account_message)
+            return redirect("wagtailusers_users:edit", self.subject.pk)
+        if self.subject.erased_at is not None:
+            messages.warning(self.request, _("This user's personal data was already erased."))
+            return redirect("wagtailusers_users:index")
+        if not user_erasable_by(self.subject, self.request.user):
+            return permission_denied(self.request)
+        return self.nothing_to_do()
+
+    def nothing_to_do(self):
+        return None
+
+    def get_page_subtitle(self):
+        return str(self.subject)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subject=self.subject, **kwargs)
+
+
+class EraseView(UserActionView):
+    """Erase one user's name and e-mail address (after a confirmation page); their training
+    records stay, without the name, for the reports."""
+
+    template_name = "accounts/admin/user_erase.html"
+    header_icon = "bin"
+    page_title = gettext_lazy("Erase personal data")
+    own_account_message = gettext_lazy("You cannot erase your own data here; use the “Your data” page.")
+
+    def act(self, request, user):
         user_erase(user=user, by=request.user)
         messages.success(
             request,
@@ -156,22 +200,35 @@ class EraseView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
         )
         return redirect("wagtailusers_users:index")
 
-    def _refusal(self):
-        if self.subject.pk == self.request.user.pk:
-            messages.warning(self.request, _("You cannot erase your own data here; use the “Your data” page."))
-            return redirect("wagtailusers_users:edit", self.subject.pk)
-        if self.subject.erased_at is not None:
-            messages.warning(self.request, _("This user's personal data was already erased."))
-            return redirect("wagtailusers_users:index")
-        if not user_erasable_by(self.subject, self.request.user):
-            return permission_denied(self.request)
-        return None
 
-    def get_page_subtitle(self):
-        return str(self.subject)
+class TwoFactorResetView(UserActionView):
+    """For a user who lost their authenticator: remove it and end their sessions, so they
+    set up a new one at their next sign-in (audited)."""
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(subject=self.subject, **kwargs)
+    template_name = "accounts/admin/user_two_factor_reset.html"
+    header_icon = "key"
+    page_title = gettext_lazy("Reset two-factor authentication")
+    own_account_message = gettext_lazy(
+        "You cannot reset your own two-factor authentication here; use your account's two-factor page."
+    )
+
+    def nothing_to_do(self):
+        if two_factor.has_authenticator(self.subject):
+            return None
+        messages.info(self.request, _("%(user)s has no two-factor authentication to reset.") % {"user": self.subject})
+        return redirect("wagtailusers_users:edit", self.subject.pk)
+
+    def act(self, request, user):
+        two_factor_reset(user=user, by=request.user)
+        messages.success(
+            request,
+            _(
+                "The two-factor authentication of %(user)s was reset; they set up a new authenticator "
+                "at their next sign-in."
+            )
+            % {"user": user},
+        )
+        return redirect("wagtailusers_users:edit", user.pk)
 
 
 class UserViewSet(wagtail_users.UserViewSet):
@@ -188,4 +245,8 @@ class UserViewSet(wagtail_users.UserViewSet):
         return UserEditForm if for_update else UserCreationForm
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("erase/<int:pk>/", EraseView.as_view(), name="erase")]
+        return [
+            *super().get_urlpatterns(),
+            path("erase/<int:pk>/", EraseView.as_view(), name="erase"),
+            path("two-factor-reset/<int:pk>/", TwoFactorResetView.as_view(), name="two_factor_reset"),
+        ]

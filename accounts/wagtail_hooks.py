@@ -42,6 +42,9 @@ def register_account_actions(actions):
     actions.register_action("frontline.personal_data.erase", _("Erase personal data"), _("Personal data erased"))
     actions.register_action("frontline.scope.change", _("Change coordinator scope"), _("Coordinator scope changed"))
     actions.register_action("frontline.role.change", _("Change role"), _("Role changed"))
+    actions.register_action(
+        "frontline.two_factor.reset", _("Reset two-factor authentication"), _("Two-factor authentication reset")
+    )
 
 
 class SecondFactorOfferPanel(Component):

@@ -321,6 +321,10 @@ EXPECTATIONS: dict[str, list[Case]] = {
         Case("get", USER_ADMINS_ONLY, lambda w: {"pk": w.users["trainee"].pk}),
         Case("post", USER_ADMINS_ONLY, lambda w: {"pk": w.users["trainee"].pk}, method="post"),
     ],
+    "wagtailusers_users:two_factor_reset": [
+        Case("get", USER_ADMINS_ONLY, lambda w: {"pk": w.users["coordinator_in"].pk}),
+        Case("post", USER_ADMINS_ONLY, lambda w: {"pk": w.users["coordinator_in"].pk}, method="post"),
+    ],
     "wagtailusers_users:delete": [
         Case("get", DELETERS_ONLY, lambda w: {"pk": w.users["trainee"].pk}),
         Case("post", DELETERS_ONLY, lambda w: {"pk": w.users["trainee"].pk}, method="post"),

@@ -105,6 +105,9 @@ TARGETS: dict[str, Target] = {
     "wagtailusers_users:edit": Target("superuser", _one("wagtailusers_users:edit", pk=lambda w: w.trainee.pk)),
     "wagtailusers_users:delete": Target("superuser", _one("wagtailusers_users:delete", pk=lambda w: w.trainee.pk)),
     "wagtailusers_users:erase": Target("superuser", _one("wagtailusers_users:erase", pk=lambda w: w.trainee.pk)),
+    "wagtailusers_users:two_factor_reset": Target(
+        "superuser", _one("wagtailusers_users:two_factor_reset", pk=lambda w: w.trainee.pk)
+    ),
 }
 
 # Addresses that change something; a GET must not.
@@ -125,6 +128,7 @@ WRITERS = (
     "wagtailusers_users:edit",
     "wagtailusers_users:delete",
     "wagtailusers_users:erase",
+    "wagtailusers_users:two_factor_reset",
 )
 BUTTON_TARGETS = ("set_language", "course_start", "lesson_complete", "attempt_start", "attempt_submit")  # POST only
 GET_ONLY = ("my_data_export",)  # an audited download: a HEAD would be recorded as an export
@@ -216,6 +220,7 @@ def test_admin_user_views_refuse_a_trainee_whatever_the_method(world, method):
         reverse("wagtailusers_users:index"),
         reverse("wagtailusers_users:delete", args=[world.trainee.pk]),
         reverse("wagtailusers_users:erase", args=[world.trainee.pk]),
+        reverse("wagtailusers_users:two_factor_reset", args=[world.trainee.pk]),
     ):
         response = getattr(client, method)(url)
         assert response.status_code in (302, 403, 405), f"{method.upper()} {url}: {response.status_code}"
