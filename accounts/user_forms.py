@@ -40,6 +40,31 @@ class UserEditForm(WagtailUserEditForm):
         fields = ["email", *PROFILE_FIELDS, "is_active", "is_staff", "is_superuser", "groups"]
 
 
+class CoordinatorScopeForm(forms.ModelForm):
+    """One scope. A new row with neither agency nor region is an unused row, as in any inline
+    form; the whole country is chosen with ``everywhere``."""
+
+    everywhere = forms.BooleanField(label=_("All agencies and regions"), required=False)
+
+    class Meta:
+        model = CoordinatorScope
+        fields = ["agency", "region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.agency_id is None and self.instance.region_id is None:
+            self.initial["everywhere"] = True
+
+    def clean(self):
+        data = super().clean()
+        if data.get("everywhere") and (data.get("agency") or data.get("region")):
+            raise forms.ValidationError(
+                _("Choose either “All agencies and regions” or an agency or a region, not both."),
+                code="everywhere_and_cell",
+            )
+        return data
+
+
 class CoordinatorScopeFormSetBase(BaseInlineFormSet):
     """The same scope twice is one scope (the table's unique constraints say so too): refuse it
     as a form error before the database does, including two new rows in one save."""
@@ -66,6 +91,7 @@ class CoordinatorScopeFormSetBase(BaseInlineFormSet):
 CoordinatorScopeFormSet = inlineformset_factory(
     User,
     CoordinatorScope,
+    form=CoordinatorScopeForm,
     formset=CoordinatorScopeFormSetBase,
     fields=["agency", "region"],
     extra=1,

@@ -1,5 +1,7 @@
 """Users in the Wagtail admin: profile fields, coordinator scopes, deletion and erasure."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -191,6 +193,33 @@ def test_the_same_scope_twice_in_one_save_is_a_form_error(client_admin, trainee,
     assert not CoordinatorScope.objects.filter(user=trainee).exists()
     trainee.refresh_from_db()
     assert trainee.full_name == "Test Trainee"  # nothing of the save is kept
+
+
+def test_a_national_scope_is_added_by_ticking_all_agencies_and_regions(client_admin, trainee):
+    data = {**profile(trainee), **scope_forms((None, None, None, False))}
+    data[f"{SCOPES}-0-everywhere"] = "on"
+
+    response = client_admin.post(edit_url(trainee), data)
+
+    assert response.status_code == 302
+    assert list(CoordinatorScope.objects.filter(user=trainee).values_list("agency", "region")) == [(None, None)]
+    assert re.search(r'name="coordinator_scopes-0-everywhere"[^>]*checked', text(client_admin.get(edit_url(trainee))))
+
+
+def test_an_empty_new_row_adds_no_scope_and_everywhere_with_an_agency_is_an_error(client_admin, trainee, agency):
+    assert (
+        client_admin.post(edit_url(trainee), {**profile(trainee), **scope_forms((None, None, None, False))}).status_code
+        == 302
+    )
+    assert not CoordinatorScope.objects.filter(user=trainee).exists()
+
+    data = {**profile(trainee, full_name="Not Saved"), **scope_forms((None, agency, None, False))}
+    data[f"{SCOPES}-0-everywhere"] = "on"
+    response = client_admin.post(edit_url(trainee), data)
+
+    assert response.status_code == 200
+    assert "not both" in text(response)
+    assert not CoordinatorScope.objects.filter(user=trainee).exists()
 
 
 def test_a_new_scope_equal_to_a_stored_one_is_a_form_error(client_admin, trainee, agency, region):
