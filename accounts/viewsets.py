@@ -10,6 +10,7 @@ from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
@@ -173,6 +174,14 @@ class UserActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
 
     def get_page_subtitle(self):
         return str(self.subject)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": reverse("wagtailusers_users:index"), "label": capfirst(User._meta.verbose_name_plural)},
+            {"url": reverse("wagtailusers_users:edit", args=[self.subject.pk]), "label": str(self.subject)},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)
