@@ -161,6 +161,11 @@ def _grade_v1(items: list[dict], answers: dict[str, list[str]]) -> tuple[list[di
 _GRADERS = {1: _grade_v1}
 
 
+def passes(points: Decimal, max_points: int, pass_mark: int) -> bool:
+    """Whether a graded attempt reaches the pass mark (%), compared unrounded."""
+    return max_points > 0 and points * 100 >= pass_mark * max_points
+
+
 def percent(points: Decimal, max_points: int) -> int:
     if not max_points:
         return 0

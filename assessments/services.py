@@ -85,7 +85,7 @@ def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
     if attempt.deadline_at and now > attempt.deadline_at + SUBMISSION_GRACE:
         status, answers = Attempt.Status.TIMED_OUT, {}
     results, points, max_points = q.grade(attempt.questions, answers, version=attempt.snapshot_version)
-    passed = points * 100 >= attempt.pass_mark * max_points and max_points > 0
+    passed = q.passes(points, max_points, attempt.pass_mark)
     # The status condition makes grading idempotent even where row locks are not enforced.
     updated = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
         status=status,

@@ -34,6 +34,8 @@ SEED_NAMESPACE = uuid.UUID("6f1c2a64-8d0b-4f7e-9a51-3c2d7e9b1f40")
 # Every attempt at a seed assessment shows this many questions: one scenario and the rest
 # drawn from the standalone questions.
 QUESTIONS_PER_ATTEMPT = 10
+# The score (%) that passes a seed assessment.
+PASS_MARK = 80
 
 
 class SeedContentError(Exception):

@@ -16,7 +16,7 @@ from accounts.models import Agency, CoordinatorScope, Region
 from assessments.models import AssessmentPage
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage
-from demo.course_texts import QUESTIONS_PER_ATTEMPT, SeedAssessment, SeedCourse, load_courses
+from demo.course_texts import PASS_MARK, QUESTIONS_PER_ATTEMPT, SeedAssessment, SeedCourse, load_courses
 from demo.totp import activate_totp
 from demo.translations import translate_seed_pages
 from reports.models import Headcount
@@ -132,7 +132,7 @@ def ensure_assessment(course: CoursePage, data: SeedAssessment, report: SeedRepo
             title=data.title,
             slug="assessment",
             intro=data.intro,
-            pass_mark=80,
+            pass_mark=PASS_MARK,
             questions_per_attempt=QUESTIONS_PER_ATTEMPT,
             attempts_allowed=0,
             cooldown_hours=1,
