@@ -376,6 +376,8 @@ SCOPE_PAGES: dict[str, list[Case]] = {
         ),
     ],
     "reports_headcounts": [Case("get", COORDINATORS, report=True)],
+    # The glossary in the admin: editors, not those who may not enter the admin.
+    "demo_glossary": [Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200))],
     # The admin's lists of certificates and users, searched for the holder.
     "certificates:index": [Case("search-holder", REVOKERS_ONLY, query=lambda w: "?q=zebuniso")],
     "certificates:index_results": [Case("search-holder", REVOKERS_ONLY, query=lambda w: "?q=zebuniso")],

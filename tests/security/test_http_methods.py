@@ -105,6 +105,7 @@ TARGETS: dict[str, Target] = {
     "wagtailusers_users:edit": Target("superuser", _one("wagtailusers_users:edit", pk=lambda w: w.trainee.pk)),
     "wagtailusers_users:delete": Target("superuser", _one("wagtailusers_users:delete", pk=lambda w: w.trainee.pk)),
     "wagtailusers_users:erase": Target("superuser", _one("wagtailusers_users:erase", pk=lambda w: w.trainee.pk)),
+    "demo_glossary": Target("superuser", _one("demo_glossary")),
     "wagtailusers_users:two_factor_reset": Target(
         "superuser", _one("wagtailusers_users:two_factor_reset", pk=lambda w: w.trainee.pk)
     ),
