@@ -17,11 +17,25 @@ def _correct_count(value) -> int:
     return sum(1 for choice in value["choices"] if choice["is_correct"])
 
 
+def _keep_order_block():
+    # A new child with a default: question blocks stored before it existed load as "shuffle".
+    return blocks.BooleanBlock(
+        label=_("Keep this order"),
+        required=False,
+        default=False,
+        help_text=_(
+            "Show the answers in the order written even when the assessment shuffles answers, "
+            "for answers such as “None of the above”."
+        ),
+    )
+
+
 class SingleChoiceQuestionBlock(blocks.StructBlock):
     """One correct answer among several."""
 
     question = blocks.TextBlock(label=_("Question"))
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
+    keep_order = _keep_order_block()
     explanation = blocks.TextBlock(label=_("Explanation"), help_text=_("Shown to the trainee after submission."))
 
     class Meta:
@@ -42,6 +56,7 @@ class MultipleChoiceQuestionBlock(blocks.StructBlock):
 
     question = blocks.TextBlock(label=_("Question"))
     choices = blocks.ListBlock(AnswerChoiceBlock(), label=_("Answer choices"), min_num=2)
+    keep_order = _keep_order_block()
     scoring = blocks.ChoiceBlock(
         label=_("Scoring"),
         choices=[("all_or_nothing", _("All or nothing")), ("partial", _("Partial credit"))],

@@ -14,7 +14,11 @@ TRUE, FALSE = "true", "false"
 
 # The format ``draw`` writes. A new format gets a new number and its own grader in ``_GRADERS``;
 # the old grader stays for the attempts stored in the old format.
-SNAPSHOT_VERSION = 1
+# 1: choices in the order written. 2: choices in the order drawn for the attempt (shuffled unless
+# the assessment or the question keeps the written order); the order is the list's order.
+SNAPSHOT_VERSION = 2
+
+CHOICE_TYPES = ("single_choice", "multiple_choice")
 
 
 class InvalidAnswers(ValueError):
@@ -32,8 +36,12 @@ def _choices(list_value) -> list[dict]:
     ]
 
 
-def snapshot_question(block_type: str, block_id: str, value) -> dict:
-    """A question block as plain data, keeping the ids that answers refer to."""
+def snapshot_question(block_type: str, block_id: str, value, *, rng: random.Random | None = None) -> dict:
+    """A question block as plain data, keeping the ids that answers refer to.
+
+    With ``rng``, a choice question's choices are stored in an order drawn from it, unless the
+    question keeps its written order. Choices are identified by block id, which every
+    translation shares, so the drawn order is the same in every language."""
     if block_type == "true_false":
         return {
             "id": str(block_id),
@@ -47,21 +55,27 @@ def snapshot_question(block_type: str, block_id: str, value) -> dict:
             "id": str(block_id),
             "type": block_type,
             "case": value["case"].source,
-            "questions": [snapshot_question(child.block_type, child.id, child.value) for child in value["questions"]],
+            "questions": [
+                snapshot_question(child.block_type, child.id, child.value, rng=rng) for child in value["questions"]
+            ],
         }
+    choices = _choices(value["choices"])
+    if rng is not None and not value.get("keep_order"):
+        rng.shuffle(choices)
     return {
         "id": str(block_id),
         "type": block_type,
         "text": value["question"],
-        "choices": _choices(value["choices"]),
+        "choices": choices,
         "scoring": value.get("scoring", "all_or_nothing"),
         "explanation": value["explanation"],
     }
 
 
-def draw(stream, *, per_attempt: int, rng: random.Random | None = None) -> list[dict]:
+def draw(stream, *, per_attempt: int, rng: random.Random | None = None, shuffle_choices: bool = True) -> list[dict]:
     """Draw an attempt's items: each pool contributes its `draw` count, then at most
-    `per_attempt` items are kept (0 keeps all). Returns snapshots in the order shown."""
+    `per_attempt` items are kept (0 keeps all). Returns snapshots in the order shown, each
+    choice question's choices shuffled (``shuffle_choices``) unless it keeps its order."""
     rng = rng or random.SystemRandom()
     candidates = []
     for block in stream:
@@ -74,7 +88,29 @@ def draw(stream, *, per_attempt: int, rng: random.Random | None = None) -> list[
         candidates = rng.sample(candidates, per_attempt)
     else:
         rng.shuffle(candidates)
-    return [snapshot_question(block.block_type, block.id, block.value) for block in candidates]
+    choice_rng = rng if shuffle_choices else None
+    return [snapshot_question(block.block_type, block.id, block.value, rng=choice_rng) for block in candidates]
+
+
+def most_drawn(stream) -> int:
+    """How many items an attempt can draw from ``stream`` at most: one per question or
+    scenario, a pool's ``draw`` (never more than it holds)."""
+    total = 0
+    for block in stream:
+        if block.block_type == "pool":
+            total += min(block.value["draw"] or 0, len(block.value["questions"]))
+        else:
+            total += 1
+    return total
+
+
+def iter_choice_blocks(stream):
+    """Every choice question block of a stream (values), inside scenarios and pools too."""
+    for block in stream:
+        if block.block_type in CHOICE_TYPES:
+            yield block.value
+        elif block.block_type in ("scenario", "pool"):
+            yield from iter_choice_blocks(block.value["questions"])
 
 
 def iter_questions(items: list[dict]):
@@ -158,7 +194,13 @@ def _grade_v1(items: list[dict], answers: dict[str, list[str]]) -> tuple[list[di
     return results, total, len(results)
 
 
-_GRADERS = {1: _grade_v1}
+def _grade_v2(items: list[dict], answers: dict[str, list[str]]) -> tuple[list[dict], Decimal, int]:
+    # Version 2 only reorders the stored choices; answers name choices by id, so the points are
+    # exactly version 1's (the ``correct`` lists follow the order shown).
+    return _grade_v1(items, answers)
+
+
+_GRADERS = {1: _grade_v1, 2: _grade_v2}
 
 
 def passes(points: Decimal, max_points: int, pass_mark: int) -> bool:

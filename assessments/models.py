@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from assessments import grading
 from assessments.blocks import QuestionStreamBlock
 from cms.i18n import canonical_page
 from cms.pages import ViewRestrictionsInOneQuery
@@ -44,6 +47,14 @@ class AssessmentPage(CourseGate, ViewRestrictionsInOneQuery, Page):
         help_text=_("Leave empty for no time limit."),
     )
     show_correct_answers = models.BooleanField(_("show correct answers after submission"), default=True)
+    shuffle_choices = models.BooleanField(
+        _("shuffle answer choices"),
+        default=True,
+        help_text=_(
+            "Each attempt shows the answers of each question in a new order, the same in every language. "
+            "A question can keep its written order (its “Keep this order” box)."
+        ),
+    )
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
 
     content_panels = Page.content_panels + [
@@ -56,6 +67,7 @@ class AssessmentPage(CourseGate, ViewRestrictionsInOneQuery, Page):
                 FieldPanel("cooldown_hours"),
                 FieldPanel("time_limit_minutes"),
                 FieldPanel("show_correct_answers"),
+                FieldPanel("shuffle_choices"),
             ],
             heading=_("Rules"),
         ),
@@ -67,6 +79,32 @@ class AssessmentPage(CourseGate, ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = _("assessment")
+
+    def clean(self):
+        """Refuse an assessment whose rules its questions cannot meet (each question block
+        checks its own answers and each pool its draw: assessments.blocks)."""
+        super().clean()
+        errors = {}
+        most = grading.most_drawn(self.questions)
+        if most and self.questions_per_attempt > most:
+            errors["questions_per_attempt"] = ValidationError(
+                ngettext_lazy(
+                    "Attempts can draw at most %(count)s question from those below; show that many or fewer.",
+                    "Attempts can draw at most %(count)s questions from those below; show that many or fewer.",
+                    "count",
+                ),
+                params={"count": most},
+            )
+        choice_questions = list(grading.iter_choice_blocks(self.questions))
+        if self.shuffle_choices and choice_questions and all(value.get("keep_order") for value in choice_questions):
+            errors["shuffle_choices"] = ValidationError(
+                _(
+                    "Every question keeps its answers in the order written, so there is nothing to shuffle: "
+                    "untick this box or let a question be shuffled."
+                )
+            )
+        if errors:
+            raise ValidationError(errors)
 
     def serve(self, request, *args, **kwargs):
         if not request.user.is_authenticated:

@@ -25,7 +25,8 @@ class AttemptNotAllowed(Exception):
 
 
 def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
-    """Start an attempt: draw the questions and store them with the page revision.
+    """Start an attempt: draw the questions, and the order of each question's answers, and
+    store them with the page revision (``rng``, a random.Random, makes the draw repeatable).
 
     Returns the open attempt if one exists; raises AttemptNotAllowed when the rules forbid
     starting (lessons incomplete, attempts exhausted, cool-down, valid certificate).
@@ -44,7 +45,12 @@ def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
                 course=canonical_page(parent_course(assessment=assessment)),
                 revision_id=assessment.live_revision_id,
                 language=(get_language() or "en").split("-")[0],
-                questions=q.draw(assessment.questions, per_attempt=assessment.questions_per_attempt, rng=rng),
+                questions=q.draw(
+                    assessment.questions,
+                    per_attempt=assessment.questions_per_attempt,
+                    rng=rng,
+                    shuffle_choices=assessment.shuffle_choices,
+                ),
                 snapshot_version=q.SNAPSHOT_VERSION,
                 pass_mark=assessment.pass_mark,
                 show_correct_answers=assessment.show_correct_answers,

@@ -8,7 +8,8 @@ Layout (written for editors, who need not read any Python):
 * ``<course-slug>/lessons/NN-<lesson-slug>.toml``: one lesson, its ``body`` an array of blocks
   (``[[body]]`` with ``type`` and the block's fields; a paragraph's HTML is its ``value``);
 * ``<course-slug>/assessment.toml``: the question pool (``[[questions]]``, scenarios holding
-  their own ``[[questions.questions]]``).
+  their own ``[[questions.questions]]``); attempts shuffle a question's answers unless it says
+  ``keep_order = true``.
 
 Long texts are TOML multi-line strings whose lines end in a backslash, which TOML joins
 without the line break or the next line's indentation. Every StreamField value is checked
@@ -233,6 +234,8 @@ def _question_block(item: dict, *path) -> dict:
                 for i, c in enumerate(item["choices"])
             ],
             "explanation": item["explanation"],
+            # Answers such as "None of the above" keep their place: ``keep_order = true``.
+            "keep_order": bool(item.get("keep_order", False)),
         }
         if kind == "multiple_choice":
             value["scoring"] = "partial" if item.get("partial_credit") else "all_or_nothing"

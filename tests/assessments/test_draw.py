@@ -75,7 +75,9 @@ def test_snapshot_keeps_block_ids_and_choice_ids():
         scenario("case-id", [single_choice("case-sc-id"), true_false("case-tf-id")]),
     ]
 
-    items = {item["id"]: item for item in q.draw(stream(raw), per_attempt=0, rng=random.Random(0))}
+    # Answers in the order written (shuffling them is tests/assessments/test_shuffle.py).
+    drawn = q.draw(stream(raw), per_attempt=0, rng=random.Random(0), shuffle_choices=False)
+    items = {item["id"]: item for item in drawn}
 
     assert set(items) == {"sc-id", "mc-id", "tf-id", "case-id"}
     assert items["sc-id"]["type"] == "single_choice"
