@@ -96,6 +96,7 @@ class Assessment:
     questions: object  # the page's StreamValue (pools and questions)
     per_attempt: int
     pass_mark: int
+    shuffle_choices: bool = True  # the page's setting: options in a drawn order, as attempts show them
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,12 @@ def play(assessment: Assessment, strategy_name: str, *, draws: int, seed: int = 
     passed = 0
     with translation.override(assessment.language):
         for _draw in range(draws):
-            items = q.draw(assessment.questions, per_attempt=assessment.per_attempt, rng=rng)
+            items = q.draw(
+                assessment.questions,
+                per_attempt=assessment.per_attempt,
+                rng=rng,
+                shuffle_choices=assessment.shuffle_choices,
+            )
             _results, points, max_points = q.grade(items, answer(items, strategy, rng))
             total_score += Decimal(100) * points / max_points
             passed += q.passes(points, max_points, assessment.pass_mark)
@@ -185,6 +191,7 @@ def live_assessments() -> list[Assessment]:
             questions=page.questions,
             per_attempt=page.questions_per_attempt,
             pass_mark=page.pass_mark,
+            shuffle_choices=page.shuffle_choices,
         )
         for page in pages
     ]

@@ -28,8 +28,7 @@ DRAWS = 1000
 # ``python -m bench.guessing`` (cells marked MISSED), at this file's DRAWS.
 # (strategy, course slug, language)
 KNOWN_PATTERNS: set[tuple[str, str, str]] = {
-    ("longest", "asylum-at-borders", "ru"),  # passed 6.2 % of attempts (mean 65 %)
-    ("longest", "asylum-at-borders", "tg"),  # passed 5.2 % (mean 66 %)
+    ("longest", "asylum-at-borders", "ru"),  # still over 5 % of passes with shuffled options
 }
 
 ASSESSMENTS = {(a.course, a.language): a for a in seed_assessments()}

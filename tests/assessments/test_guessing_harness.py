@@ -29,13 +29,17 @@ def longest_is_right(block_id: str) -> dict:
     return single(block_id, ["No.", "Yes, with every condition spelled out.", "Never."], correct=1)
 
 
-def assessment(raw: list[dict], *, per_attempt: int = 0, pass_mark: int = 80, language: str = "en"):
+def assessment(
+    raw: list[dict], *, per_attempt: int = 0, pass_mark: int = 80, language: str = "en", shuffle: bool = False
+):
+    """A hand-made assessment; its options stay in the written order unless ``shuffle``."""
     return guessing.Assessment(
         course="hand-made",
         language=language,
         questions=STREAM_BLOCK.to_python(raw),
         per_attempt=per_attempt,
         pass_mark=pass_mark,
+        shuffle_choices=shuffle,
     )
 
 

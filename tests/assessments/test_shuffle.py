@@ -31,6 +31,13 @@ from tests.factories import UserFactory, publish, sign_in_with_second_factor, wi
 SEEDS = range(200)
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are compared in English, whatever language an earlier request left active."""
+    with translation.override("en"):
+        yield
+
+
 def choice_question(block_id: str, *, kind="single_choice", correct="a", letters="abcde", keep_order=False) -> dict:
     """A choice question whose answer texts are unique on a page (``<block_id> answer <x>``)."""
     value = {
