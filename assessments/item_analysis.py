@@ -205,3 +205,87 @@ def assessment_questions(stream, *, true_label: str, false_label: str) -> Iterat
             labels = [(choice["id"], choice["text"]) for choice in question["choices"]]
         options = tuple(Option(id=value, text=text, correct=value in correct) for value, text in labels)
         yield Question(id=question["id"], text=question["text"], options=options)
+
+
+# --- The table an editor reads ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """One question of the table: where the assessment asks it (None once it left the
+    assessment but old attempts still hold it), its text and options, and its figures."""
+
+    position: int | None
+    question_id: str
+    question: Question | None
+    stats: ItemStats | None
+
+    @property
+    def figures(self) -> Figures:
+        return self.stats.overall if self.stats else Figures(n=0, facility=None, discrimination=None, options={})
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return self.stats.flags if self.stats else ()
+
+    def language(self, language: str) -> Figures:
+        if self.stats and language in self.stats.by_language:
+            return self.stats.by_language[language]
+        return Figures(n=0, facility=None, discrimination=None, options={})
+
+    def options(self) -> list[tuple[Option, int]]:
+        """The options with how often each was chosen; ids chosen in old attempts that the
+        question no longer offers are listed after them, by id."""
+        counts = self.figures.options
+        known = list(self.question.options) if self.question else []
+        listed = [(option, counts.get(option.id, 0)) for option in known]
+        known_ids = {option.id for option in known}
+        listed += [
+            (Option(id=option_id, text=option_id, correct=False), count)
+            for option_id, count in sorted(counts.items())
+            if option_id not in known_ids
+        ]
+        return listed
+
+
+def item_rows(questions: Iterable[Question], stats: dict[str, ItemStats]) -> list[ItemRow]:
+    """The assessment's questions in order, then the ones only old attempts hold."""
+    rows = []
+    for position, question in enumerate(questions, start=1):
+        rows.append(
+            ItemRow(position=position, question_id=question.id, question=question, stats=stats.get(question.id))
+        )
+    asked = {row.question_id for row in rows}
+    rows += [ItemRow(None, qid, None, stats[qid]) for qid in sorted(stats) if qid not in asked]
+    return rows
+
+
+def _figure_key(value: float | None, *, descending: bool):
+    # Unknown figures (no responses, too few for a correlation) sort last either way.
+    if value is None:
+        return (1, 0.0)
+    return (0, -value if descending else value)
+
+
+SORTS = {
+    "position": lambda row: (row.position is None, row.position or 0, row.question_id),
+    "facility": lambda row: _figure_key(row.figures.facility, descending=False),
+    "-facility": lambda row: _figure_key(row.figures.facility, descending=True),
+    "discrimination": lambda row: _figure_key(row.figures.discrimination, descending=False),
+    "-discrimination": lambda row: _figure_key(row.figures.discrimination, descending=True),
+    "responses": lambda row: row.figures.n,
+    "-responses": lambda row: -row.figures.n,
+    "flags": lambda row: -len(row.flags),
+}
+DEFAULT_SORT = "position"
+
+
+def sort_key(requested: str | None) -> str:
+    """The sort asked for, or the default for anything else (never an error)."""
+    return requested if requested in SORTS else DEFAULT_SORT
+
+
+def sorted_rows(rows: list[ItemRow], sort: str) -> list[ItemRow]:
+    # Ties keep the assessment's order.
+    by_position = sorted(rows, key=SORTS[DEFAULT_SORT])
+    return sorted(by_position, key=SORTS[sort_key(sort)])

@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from assessments import item_analysis
 from assessments.models import AssessmentPage, Attempt
 from certificates.models import Certificate
 from certificates.selectors import current_certificate
@@ -194,3 +195,22 @@ def assessment_overview(*, user, assessment: AssessmentPage) -> dict:
         "attempts": user_attempts(user=user, course=course)[:20],
         "certificate": status.certificate,
     }
+
+
+# Rows are read from the database in chunks of this many: memory stays flat, one query in all.
+ITEM_ANALYSIS_CHUNK = 2000
+
+
+def item_analysis_rows(*, assessment: AssessmentPage):
+    """The submitted attempts of an assessment in every language (attempts are stored against
+    the default-language page), as item analysis reads them, in one query. Timed-out attempts
+    are left out: their answers were discarded, so they say nothing about the questions."""
+    rows = (
+        Attempt.objects.filter(assessment=canonical_page(assessment), status=Attempt.Status.SUBMITTED)
+        .order_by()
+        .values_list("language", "points", "max_points", "results")
+    )
+    for language, points, max_points, results in rows.iterator(chunk_size=ITEM_ANALYSIS_CHUNK):
+        yield item_analysis.AttemptRow(
+            language=language, points=float(points or 0), max_points=max_points or 0, results=results or []
+        )
