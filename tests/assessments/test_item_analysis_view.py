@@ -259,3 +259,15 @@ def test_the_selector_reads_the_attempts_in_one_query(assessment, trainee, djang
         rows = list(item_analysis_rows(assessment=assessment))
     assert len(rows) == 5
     assert rows[0].max_points == 2
+
+
+def test_the_assessments_edit_page_links_to_it(editor_client, assessment, course_with_lessons):
+    body = editor_client.get(reverse("wagtailadmin_pages:edit", args=[assessment.pk])).content.decode()
+    assert url(assessment) in body
+    course_page = editor_client.get(reverse("wagtailadmin_pages:edit", args=[course_with_lessons.pk])).content
+    assert b"/items/" not in course_page
+
+
+def test_the_page_listing_links_to_it(editor_client, assessment, course_with_lessons):
+    body = editor_client.get(reverse("wagtailadmin_explore", args=[course_with_lessons.pk])).content.decode()
+    assert url(assessment) in body
