@@ -16,7 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from assessments import item_analysis as ia
 from assessments.models import AssessmentPage
-from assessments.selectors import item_analysis_rows
+from assessments.selectors import item_statistics
 from cms.i18n import canonical_page
 from web.spreadsheet import spreadsheet_safe
 
@@ -62,7 +62,7 @@ class ItemAnalysisView(WagtailAdminTemplateMixin, TemplateView):
 
     @cached_property
     def rows(self) -> list[ia.ItemRow]:
-        stats = ia.analyse(item_analysis_rows(assessment=self.assessment))
+        stats = item_statistics(assessment=self.assessment)
         # The question texts in the admin user's language where the assessment is translated.
         shown = self.assessment.localized
         questions = ia.assessment_questions(shown.questions, true_label=_("True"), false_label=_("False"))

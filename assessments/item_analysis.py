@@ -48,8 +48,9 @@ class AttemptRow:
 
 
 @dataclass
-class _Sums:
-    """Running sums for the facility, the rest-score correlation and the option counts."""
+class Sums:
+    """Running sums for the facility, the rest-score correlation and the option counts, of one
+    question in one language. The database can add them up as well (selectors, on PostgreSQL)."""
 
     n: int = 0
     points: float = 0.0
@@ -72,6 +73,11 @@ class _Sums:
             self.sxx += x * x
             self.syy += rest * rest
             self.sxy += x * rest
+
+    def merge(self, other: "Sums") -> None:
+        for name in ("n", "points", "pairs", "sx", "sy", "sxx", "syy", "sxy"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.options.update(other.options)
 
     def facility(self) -> float | None:
         return self.points / self.n if self.n else None
@@ -104,7 +110,7 @@ class ItemStats:
     language_gap: tuple[str, str, float] | None  # the two languages furthest apart, and by how much
 
 
-def _figures(sums: _Sums) -> Figures:
+def _figures(sums: Sums) -> Figures:
     return Figures(n=sums.n, facility=sums.facility(), discrimination=sums.discrimination(), options=dict(sums.options))
 
 
@@ -145,32 +151,44 @@ def flags_for(overall: Figures, gap: tuple[str, str, float] | None) -> tuple[str
     return tuple(flags)
 
 
-def analyse(rows: Iterable[AttemptRow]) -> dict[str, ItemStats]:
-    """Item statistics per question id, over graded attempts in every language."""
-    overall: dict[str, _Sums] = {}
-    per_language: dict[str, dict[str, _Sums]] = {}
+def sums_by_question_and_language(rows: Iterable[AttemptRow]) -> dict[tuple[str, str], Sums]:
+    """The sums of every (question id, language) over graded attempts."""
+    sums: dict[tuple[str, str], Sums] = {}
     for row in rows:
         total = float(row.points)
         for result in row.results:
-            question_id = result["id"]
             x = item_points(result)
-            rest = _rest_score(total, row.max_points, x)
-            chosen = result.get("chosen") or ()
-            overall.setdefault(question_id, _Sums()).add(x, rest, chosen)
-            per_language.setdefault(question_id, {}).setdefault(row.language, _Sums()).add(x, rest, chosen)
+            key = (result["id"], row.language)
+            if key not in sums:
+                sums[key] = Sums()
+            sums[key].add(x, _rest_score(total, row.max_points, x), result.get("chosen") or ())
+    return sums
+
+
+def statistics(sums: dict[tuple[str, str], Sums]) -> dict[str, ItemStats]:
+    """Item statistics per question id from the sums per (question id, language)."""
+    overall: dict[str, Sums] = {}
+    by_language: dict[str, dict[str, Figures]] = {}
+    for (question_id, language), language_sums in sorted(sums.items()):
+        overall.setdefault(question_id, Sums()).merge(language_sums)
+        by_language.setdefault(question_id, {})[language] = _figures(language_sums)
     stats = {}
-    for question_id, sums in overall.items():
-        by_language = {language: _figures(s) for language, s in sorted(per_language[question_id].items())}
-        figures = _figures(sums)
-        gap = language_gap(by_language)
+    for question_id, question_sums in overall.items():
+        figures = _figures(question_sums)
+        gap = language_gap(by_language[question_id])
         stats[question_id] = ItemStats(
             question_id=question_id,
             overall=figures,
-            by_language=by_language,
+            by_language=by_language[question_id],
             flags=flags_for(figures, gap),
             language_gap=gap,
         )
     return stats
+
+
+def analyse(rows: Iterable[AttemptRow]) -> dict[str, ItemStats]:
+    """Item statistics per question id, over graded attempts in every language."""
+    return statistics(sums_by_question_and_language(rows))
 
 
 # --- The questions an assessment asks today, for their texts and options ------------------------
