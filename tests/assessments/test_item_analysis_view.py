@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments import grading as q
+from assessments import item_analysis as ia
 from assessments.models import Attempt
-from assessments.selectors import item_analysis_rows
+from assessments.selectors import item_analysis_rows, item_statistics
 from cms.i18n import default_locale
 from tests.assessments.builders import build_assessment, single_choice, true_false
 from tests.factories import UserFactory, make_coordinator, sign_in_with_second_factor, with_totp
@@ -271,3 +272,28 @@ def test_the_assessments_edit_page_links_to_it(editor_client, assessment, course
 def test_the_page_listing_links_to_it(editor_client, assessment, course_with_lessons):
     body = editor_client.get(reverse("wagtailadmin_explore", args=[course_with_lessons.pk])).content.decode()
     assert url(assessment) in body
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the database adds the sums up only on PostgreSQL")
+def test_postgresql_adds_up_the_same_figures_as_python(assessment, trainee):
+    for index in range(40):
+        submitted(
+            assessment,
+            trainee,
+            language=("en", "ru")[index % 2],
+            sc=("sc-a", "sc-b")[index % 3 == 0],
+            tf=(q.TRUE, q.FALSE, None)[index % 3],
+        )
+
+    in_database = item_statistics(assessment=assessment)
+    in_python = ia.analyse(item_analysis_rows(assessment=assessment))
+
+    assert in_database.keys() == in_python.keys() == {"sc", "tf"}
+    for question_id, expected in in_python.items():
+        got = in_database[question_id]
+        assert got.flags == expected.flags
+        for language in ("en", "ru"):
+            assert got.by_language[language].n == expected.by_language[language].n
+            assert got.by_language[language].options == expected.by_language[language].options
+        assert got.overall.facility == pytest.approx(expected.overall.facility)
+        assert got.overall.discrimination == pytest.approx(expected.overall.discrimination)
