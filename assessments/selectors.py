@@ -4,12 +4,13 @@ what its page shows."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Count, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from assessments import item_analysis
 from assessments.models import AssessmentPage, Attempt
 from certificates.models import Certificate
 from certificates.selectors import current_certificate
@@ -194,3 +195,81 @@ def assessment_overview(*, user, assessment: AssessmentPage) -> dict:
         "attempts": user_attempts(user=user, course=course)[:20],
         "certificate": status.certificate,
     }
+
+
+# Rows are read from the database in chunks of this many: memory stays flat, one query in all.
+ITEM_ANALYSIS_CHUNK = 2000
+
+
+def item_analysis_rows(*, assessment: AssessmentPage):
+    """The submitted attempts of an assessment in every language (attempts are stored against
+    the default-language page), as item analysis reads them, in one query. Timed-out attempts
+    are left out: their answers were discarded, so they say nothing about the questions."""
+    rows = (
+        Attempt.objects.filter(assessment=canonical_page(assessment), status=Attempt.Status.SUBMITTED)
+        .order_by()
+        .values_list("language", "points", "max_points", "results")
+    )
+    for language, points, max_points, results in rows.iterator(chunk_size=ITEM_ANALYSIS_CHUNK):
+        yield item_analysis.AttemptRow(
+            language=language, points=float(points or 0), max_points=max_points or 0, results=results or []
+        )
+
+
+# PostgreSQL adds the sums up itself: 300,000 attempts never travel to Python. Per (question,
+# language): n, points, then over the responses with a rest score its count and the sums of
+# x, rest, x², rest², x·rest (assessments.item_analysis.Sums, in that order).
+_ITEMS_SQL = """
+    SELECT result.value ->> 'id', attempt.language, COALESCE((result.value ->> 'points')::float8, 0),
+           CASE WHEN attempt.max_points > 1
+                THEN (attempt.points::float8 - COALESCE((result.value ->> 'points')::float8, 0))
+                     / (attempt.max_points - 1) END
+    FROM {attempts} attempt CROSS JOIN LATERAL jsonb_array_elements(attempt.results) result
+    WHERE attempt.assessment_id = %s AND attempt.status = %s AND jsonb_typeof(attempt.results) = 'array'
+"""
+_SUMS_SQL = """
+    SELECT question, language, count(*), sum(x), count(rest), sum(x) FILTER (WHERE rest IS NOT NULL),
+           sum(rest), sum(x * x) FILTER (WHERE rest IS NOT NULL), sum(rest * rest), sum(x * rest)
+    FROM ({items}) AS item (question, language, x, rest)
+    GROUP BY question, language
+"""
+_OPTIONS_SQL = """
+    SELECT result.value ->> 'id', attempt.language, chosen.value, count(*)
+    FROM {attempts} attempt CROSS JOIN LATERAL jsonb_array_elements(attempt.results) result
+    CROSS JOIN LATERAL jsonb_array_elements_text(
+        CASE WHEN jsonb_typeof(result.value -> 'chosen') = 'array' THEN result.value -> 'chosen' ELSE '[]' END
+    ) chosen
+    WHERE attempt.assessment_id = %s AND attempt.status = %s AND jsonb_typeof(attempt.results) = 'array'
+    GROUP BY 1, 2, 3
+"""
+
+
+def _sums_in_postgresql(assessment: AssessmentPage) -> dict[tuple[str, str], item_analysis.Sums]:
+    attempts = connection.ops.quote_name(Attempt._meta.db_table)
+    params = [assessment.pk, Attempt.Status.SUBMITTED]
+    sums: dict[tuple[str, str], item_analysis.Sums] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(_SUMS_SQL.format(items=_ITEMS_SQL.format(attempts=attempts)), params)
+        for question, language, n, points, pairs, sx, sy, sxx, syy, sxy in cursor.fetchall():
+            sums[(question, language)] = item_analysis.Sums(
+                n=n,
+                points=points or 0.0,
+                pairs=pairs,
+                sx=sx or 0.0,
+                sy=sy or 0.0,
+                sxx=sxx or 0.0,
+                syy=syy or 0.0,
+                sxy=sxy or 0.0,
+            )
+        cursor.execute(_OPTIONS_SQL.format(attempts=attempts), params)
+        for question, language, option, count in cursor.fetchall():
+            sums.setdefault((question, language), item_analysis.Sums()).options[option] = count
+    return sums
+
+
+def item_statistics(*, assessment: AssessmentPage) -> dict[str, item_analysis.ItemStats]:
+    """Item analysis of an assessment over its submitted attempts in every language, in a
+    constant number of queries (two on PostgreSQL, which adds up the sums; one elsewhere)."""
+    if connection.vendor == "postgresql":
+        return item_analysis.statistics(_sums_in_postgresql(canonical_page(assessment)))
+    return item_analysis.analyse(item_analysis_rows(assessment=assessment))

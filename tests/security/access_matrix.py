@@ -172,6 +172,18 @@ EXPECTATIONS: dict[str, list[Case]] = {
             "get", roles(WAGTAIL_ADMIN_LOGIN, editor=200), lambda w: {"translation_source_id": w.translation_source.pk}
         ),
     ],
+    # The item analysis of an assessment (assessments/wagtail_hooks.py): admin access and the
+    # permission to edit the page, which editors hold; figures only, nobody's name or answers.
+    "assessment_item_analysis": [
+        Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200), lambda w: {"page_id": w.assessment.pk}),
+        Case(
+            "csv",
+            roles(WAGTAIL_ADMIN_LOGIN, editor=200),
+            lambda w: {"page_id": w.assessment.pk},
+            query=lambda w: "?format=csv",
+            never=lambda w: (_holder(w).email, _holder(w).full_name),
+        ),
+    ],
     "course_start": [
         Case("get", POST_ONLY, lambda w: {"course_id": w.course.pk}),
         Case("post", SIGNED_IN_REDIRECT, lambda w: {"course_id": w.course.pk}, method="post"),

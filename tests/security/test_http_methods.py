@@ -94,6 +94,9 @@ TARGETS: dict[str, Target] = {
     "frontline_update_translations": Target(
         "superuser", _one("frontline_update_translations", translation_source_id=lambda w: w.translation_source.pk)
     ),
+    "assessment_item_analysis": Target(
+        "superuser", _one("assessment_item_analysis", page_id=lambda w: w.assessment.pk)
+    ),
     # The Wagtail admin's certificate and user views (certificates/viewsets.py, accounts/viewsets.py).
     "certificates:index": Target("superuser", _one("certificates:index")),
     "certificates:index_results": Target("superuser", _one("certificates:index_results")),
