@@ -1,6 +1,7 @@
 """Guessing bench: naive strategies against every assessment in every language.
 
     DJANGO_DEBUG=1 [DATABASE_URL=…] .venv/bin/python -m bench.guessing [--draws 2000] [--seed 13]
+        [--written-order]
 
 The database must hold the seed content in every language (``manage.py seed_demo`` then
 ``manage.py seed_translations import``): the bench reads the live assessment pages, so each
@@ -9,7 +10,8 @@ language is played with its own texts (the "longest" option differs between lang
 Each strategy answers an attempt drawn exactly as a trainee's is (``grading.draw`` with the
 page's questions per attempt) and the attempt is graded by ``grading.grade`` against the
 page's pass mark, ``--draws`` times per (strategy, course, language), from a seeded RNG, so
-the table is the same on every run. Strategies see the options in the order the attempt
+the table is the same on every run. ``--written-order`` plays every page as if its options
+were not shuffled (as before issue 13): what the items themselves give away. Strategies see the options in the order the attempt
 presents them (the snapshot's order), so they keep measuring what a trainee would see if
 the options are shuffled per attempt.
 
@@ -77,6 +79,16 @@ def random_choice(opts, multiple, rng):
     return [value for value, _label in rng.sample(opts, rng.randint(1, len(opts)))]
 
 
+def pattern(opts, multiple, rng):
+    """The review's cynical trainee: the longest single answer, every option but the last
+    where several are asked for, and "False" for a statement (most of the old keys)."""
+    if multiple:
+        return all_but_last(opts, multiple, rng)
+    if [value for value, _label in opts] == [q.TRUE, q.FALSE]:
+        return [q.FALSE]
+    return longest(opts, multiple, rng)
+
+
 STRATEGIES: dict[str, Strategy] = {
     "longest": longest,
     "first": first,
@@ -84,6 +96,7 @@ STRATEGIES: dict[str, Strategy] = {
     "all-but-last": all_but_last,
     "all": all_options,
     "random": random_choice,
+    "pattern": pattern,
 }
 
 
@@ -178,7 +191,7 @@ def format_table(cells: list[Cell]) -> str:
     return "\n".join(lines)
 
 
-def live_assessments() -> list[Assessment]:
+def live_assessments(*, written_order: bool = False) -> list[Assessment]:
     """Every live assessment page of the database, in every locale."""
     # Models load only after django.setup(), which main's caller runs (as bench/reports.py does).
     from assessments.models import AssessmentPage
@@ -191,7 +204,7 @@ def live_assessments() -> list[Assessment]:
             questions=page.questions,
             per_attempt=page.questions_per_attempt,
             pass_mark=page.pass_mark,
-            shuffle_choices=page.shuffle_choices,
+            shuffle_choices=page.shuffle_choices and not written_order,
         )
         for page in pages
     ]
@@ -201,8 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--draws", type=int, default=2000, help="Attempts per strategy, course and language.")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--written-order", action="store_true", help="Show every question's options in the order written."
+    )
     args = parser.parse_args(argv)
-    assessments = live_assessments()
+    assessments = live_assessments(written_order=args.written_order)
     if not assessments:
         print("No live assessment page: run manage.py seed_demo and seed_translations import.", file=sys.stderr)
         return 2

@@ -1,7 +1,8 @@
 """Naive guessing never passes a seed assessment, in any language.
 
 Every strategy of bench.guessing (always the longest option, the first, the last, all but
-the last, all, a random choice) plays every seed assessment in every language, read from the
+the last, all, a random choice, and "pattern": the longest single answer, all but the last
+of a multiple choice, "False" for a statement) plays every seed assessment in every language, read from the
 data files (tests/assessments/guessing_seed.py): on average it must score below the pass
 mark, and it must pass fewer than 5 % of its attempts. A content edit that brings a pattern
 back (the right answer the longest, the wrong one always last...) fails here.
@@ -10,7 +11,7 @@ DRAWS: the draws are seeded, so a cell's figures are the same on every run; the 
 decides how closely they estimate the strategy's true pass rate. At 1000 attempts the
 standard error of a pass rate near the 5 % bound is sqrt(0.05 * 0.95 / 1000) = 0.7 points,
 so a strategy that truly passes 3.6 % or 6.4 % of attempts is on the right side of the bound
-(two standard errors), and the 72 cells take about 10 s. ``python -m bench.guessing`` plays
+(two standard errors), and the 84 cells take about 12 s. ``python -m bench.guessing`` plays
 2000 (0.5 points).
 """
 
