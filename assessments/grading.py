@@ -6,7 +6,9 @@ attempt records which snapshot format it holds (``Attempt.snapshot_version``), s
 can change without breaking the grading of attempts taken before the change.
 """
 
+import functools
 import random
+from collections.abc import Collection, Sequence
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 ANSWER_PREFIX = "q-"
@@ -72,24 +74,59 @@ def snapshot_question(block_type: str, block_id: str, value, *, rng: random.Rand
     }
 
 
-def draw(stream, *, per_attempt: int, rng: random.Random | None = None, shuffle_choices: bool = True) -> list[dict]:
+def draw(
+    stream,
+    *,
+    per_attempt: int,
+    rng: random.Random | None = None,
+    shuffle_choices: bool = True,
+    earlier: Sequence[Collection[str]] = (),
+) -> list[dict]:
     """Draw an attempt's items: each pool contributes its `draw` count, then at most
     `per_attempt` items are kept (0 keeps all). Returns snapshots in the order shown, each
-    choice question's choices shuffled (``shuffle_choices``) unless it keeps its order."""
+    choice question's choices shuffled (``shuffle_choices``) unless it keeps its order.
+
+    ``earlier`` holds the item ids of the trainee's earlier attempts: items they have not met
+    come first, so where a pool holds twice what it draws a retake shares none of the last
+    attempt's items, and never more than half of any earlier attempt's."""
     rng = rng or random.SystemRandom()
+    choose = functools.partial(_fresh_first, earlier=earlier) if earlier else _plain_sample
     candidates = []
     for block in stream:
         if block.block_type == "pool":
             members = list(block.value["questions"])
-            candidates.extend(rng.sample(members, min(block.value["draw"], len(members))))
+            candidates.extend(choose(members, min(block.value["draw"], len(members)), rng))
         else:
             candidates.append(block)
     if per_attempt and len(candidates) > per_attempt:
-        candidates = rng.sample(candidates, per_attempt)
+        candidates = choose(candidates, per_attempt, rng)
     else:
         rng.shuffle(candidates)
     choice_rng = rng if shuffle_choices else None
     return [snapshot_question(block.block_type, block.id, block.value, rng=choice_rng) for block in candidates]
+
+
+def _plain_sample(blocks: list, count: int, rng: random.Random) -> list:
+    return rng.sample(blocks, count)
+
+
+def _fresh_first(blocks: list, count: int, rng: random.Random, *, earlier: Sequence[Collection[str]]) -> list:
+    """``count`` of ``blocks``, one at a time: the least met in earlier attempts, then the one
+    adding least to the biggest overlap with any earlier attempt, at random among equals."""
+    remaining = rng.sample(blocks, len(blocks))  # a random order breaks the ties
+    overlap = [0] * len(earlier)
+    chosen = []
+    for _slot in range(count):
+        best = min(remaining, key=functools.partial(_repeat_cost, earlier=earlier, overlap=overlap))
+        remaining.remove(best)
+        chosen.append(best)
+        overlap = [shared + (str(best.id) in attempt) for shared, attempt in zip(overlap, earlier, strict=True)]
+    return rng.sample(chosen, len(chosen))  # shown in a random order, not the fresh ones first
+
+
+def _repeat_cost(block, *, earlier: Sequence[Collection[str]], overlap: list[int]) -> tuple[int, int]:
+    met = [str(block.id) in attempt for attempt in earlier]
+    return sum(met), max(shared + was_met for shared, was_met in zip(overlap, met, strict=True))
 
 
 def most_drawn(stream) -> int:

@@ -89,6 +89,13 @@ def open_attempt(*, user, assessment: AssessmentPage) -> Attempt | None:
     return Attempt.objects.filter(user=user, assessment=assessment, status=Attempt.Status.IN_PROGRESS).first()
 
 
+def items_met(*, user, assessment: AssessmentPage) -> list[set[str]]:
+    """The item ids (questions and case studies) of each of the trainee's earlier attempts at
+    this assessment, newest first: what a retake draws around."""
+    attempts = Attempt.objects.filter(user=user, assessment=canonical_page(assessment)).order_by("-started_at")
+    return [{item["id"] for item in questions} for questions in attempts.values_list("questions", flat=True)]
+
+
 def user_attempts(*, user, course: CoursePage):
     return Attempt.objects.filter(user=user, course=canonical_page(course)).exclude(status=Attempt.Status.IN_PROGRESS)
 

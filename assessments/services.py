@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 
 from assessments import grading as q
 from assessments.models import AssessmentPage, Attempt
-from assessments.selectors import Eligibility, eligibility, open_attempt, parent_course
+from assessments.selectors import Eligibility, eligibility, items_met, open_attempt, parent_course
 from certificates.services import certificate_issue
 from cms.i18n import canonical_page
 from courses.selectors import lessons_complete
@@ -25,8 +25,9 @@ class AttemptNotAllowed(Exception):
 
 
 def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
-    """Start an attempt: draw the questions, and the order of each question's answers, and
-    store them with the page revision (``rng``, a random.Random, makes the draw repeatable).
+    """Start an attempt: draw the questions (those the trainee has not met first), and the
+    order of each question's answers, and store them with the page revision (``rng``, a
+    random.Random, makes the draw repeatable).
 
     Returns the open attempt if one exists; raises AttemptNotAllowed when the rules forbid
     starting (lessons incomplete, attempts exhausted, cool-down, valid certificate).
@@ -50,6 +51,7 @@ def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
                     per_attempt=assessment.questions_per_attempt,
                     rng=rng,
                     shuffle_choices=assessment.shuffle_choices,
+                    earlier=items_met(user=user, assessment=assessment),
                 ),
                 snapshot_version=q.SNAPSHOT_VERSION,
                 pass_mark=assessment.pass_mark,

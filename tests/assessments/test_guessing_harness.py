@@ -73,6 +73,20 @@ def test_set_strategies_on_a_multiple_choice_question_graded_with_partial_credit
     assert all_but_last.pass_rate == 0
 
 
+def test_pattern_plays_the_old_seed_items_habits_together():
+    """The longest single answer, all but the last of a multiple choice, False: each finds a
+    third of this pool, together they find all of it."""
+    habits = [
+        longest_is_right("sc"),
+        multiple_choice("mc", correct="abc", letters="abcd"),
+        true_false("tf", is_true=False),
+    ]
+
+    assert guessing.play(assessment(habits), "pattern", draws=DRAWS).mean_score == 100
+    for strategy in ("longest", "all-but-last", "first", "last"):
+        assert guessing.play(assessment(habits), strategy, draws=DRAWS).mean_score < 80, strategy
+
+
 def test_last_option_wrong_is_found_by_all_but_last():
     last_is_wrong = [multiple_choice("mc", correct="abc", letters="abcd")]
 
@@ -150,8 +164,8 @@ def test_the_table_names_the_cells_that_miss_the_targets():
     table = guessing.format_table(cells)
 
     assert "longest       hand-made" in table
-    assert table.count("MISSED") == 1  # "longest" alone
-    assert "1 of 6 cells miss the targets" in table
+    assert table.count("MISSED") == 2  # "longest", and "pattern", which takes the longest single answer
+    assert "2 of 7 cells miss the targets" in table
 
 
 @pytest.mark.django_db
