@@ -141,6 +141,26 @@ def most_drawn(stream) -> int:
     return total
 
 
+def questions_asked(stream, *, per_attempt: int) -> tuple[int, int]:
+    """The fewest and the most graded questions an attempt can hold: a case study brings its
+    own questions, so ten items drawn may be eleven or twelve questions."""
+    slots = []  # per item an attempt may draw, the questions it brings; with how many are drawn
+    drawn = 0
+    for block in stream:
+        members = list(block.value["questions"]) if block.block_type == "pool" else [block]
+        count = min(block.value["draw"] or 0, len(members)) if block.block_type == "pool" else 1
+        sizes = sorted(len(m.value["questions"]) if m.block_type == "scenario" else 1 for m in members)
+        slots.append((sizes, count))
+        drawn += count
+    if per_attempt and drawn > per_attempt:
+        # The cut keeps any ``per_attempt`` of the drawn items: bound by the smallest and largest.
+        every = sorted(size for sizes, _count in slots for size in sizes)
+        return sum(every[:per_attempt]), sum(every[-per_attempt:])
+    return sum(sum(sizes[:count]) for sizes, count in slots), sum(
+        sum(sizes[len(sizes) - count :]) for sizes, count in slots
+    )
+
+
 def iter_choice_blocks(stream):
     """Every choice question block of a stream (values), inside scenarios and pools too."""
     for block in stream:

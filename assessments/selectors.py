@@ -10,7 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from assessments import item_analysis
+from assessments import grading, item_analysis
 from assessments.models import AssessmentPage, Attempt
 from certificates.models import Certificate
 from certificates.selectors import current_certificate
@@ -191,11 +191,15 @@ def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None
 
 
 def assessment_overview(*, user, assessment: AssessmentPage) -> dict:
-    """What the assessment's page shows around its rules: the course, whether the trainee may
-    start (and if not, why), their past attempts and their current certificate."""
+    """What the assessment's page shows around its rules: how many questions an attempt asks
+    (fewest, most), the course, whether the trainee may start (and if not, why), their past
+    attempts and their current certificate."""
     status = eligibility(user=user, assessment=assessment)
     course = parent_course(assessment=assessment)
+    fewest, most = grading.questions_asked(assessment.questions, per_attempt=assessment.questions_per_attempt)
     return {
+        "questions_fewest": fewest,
+        "questions_most": most,
         "course": course,
         "status": status,
         "refusal": status.refusal,
