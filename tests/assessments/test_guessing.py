@@ -28,9 +28,7 @@ DRAWS = 1000
 # rewrite fixes fails ("XPASS(strict)") until its line is deleted here. Regenerate with
 # ``python -m bench.guessing`` (cells marked MISSED), at this file's DRAWS.
 # (strategy, course slug, language)
-KNOWN_PATTERNS: set[tuple[str, str, str]] = {
-    ("longest", "asylum-at-borders", "ru"),  # still over 5 % of passes with shuffled options
-}
+KNOWN_PATTERNS: set[tuple[str, str, str]] = set()
 
 ASSESSMENTS = {(a.course, a.language): a for a in seed_assessments()}
 
