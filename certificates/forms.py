@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from certificates import codes
@@ -14,11 +15,31 @@ class VerifyForm(forms.Form):
 
     def clean_code(self):
         code = codes.normalise(self.cleaned_data["code"])
-        if not codes.is_well_formed(code):
-            raise forms.ValidationError(
-                _("This is not a valid certificate code. Check it for typing mistakes: it has 17 characters.")
+        found = codes.problem(code)
+        if found is None:
+            return code
+        kind, detail = found
+        if kind == codes.Problem.EMPTY:
+            message = gettext("Enter the code printed on the certificate.")
+        elif kind == codes.Problem.LENGTH:
+            message = ngettext(
+                "A certificate code has 17 characters, but you typed %(count)s character. "
+                "Check for a missing or doubled character.",
+                "A certificate code has 17 characters, but you typed %(count)s characters. "
+                "Check for a missing or doubled character.",
+                int(detail),
+            ) % {"count": detail}
+        elif kind == codes.Problem.CHARACTER:
+            message = gettext(
+                "“%(character)s” is never part of a certificate code: codes use digits and the Latin letters "
+                "A to Z without I, L, O and U. Check that character."
+            ) % {"character": detail}
+        else:
+            message = gettext(
+                "This code does not exist: one character is mistyped or two are swapped. Compare it with the "
+                "certificate group by group (B and 8, S and 5, Z and 2 look alike)."
             )
-        return code
+        raise forms.ValidationError(message)
 
 
 class RevokeForm(forms.Form):

@@ -16,7 +16,7 @@ def test_generated_code_has_16_crockford_characters_and_a_valid_check_character(
         code = codes.generate()
         assert len(code) == 17
         assert all(char in codes.ALPHABET for char in code[:16])
-        assert code[16] in codes.CHECK_ALPHABET
+        assert code[16] in codes.ALPHABET  # never * ~ $ = U
         assert code[16] == codes.check_character(code[:16])
         assert codes.is_well_formed(code)
 
@@ -92,3 +92,61 @@ def test_display_groups_the_code_in_fours_then_the_check_character():
 
     assert codes.display(code) == f"7K2M-9QXD-4HTA-PZ3N-{code[16]}"
     assert codes.normalise(codes.display(code)) == code
+
+
+def test_a_code_issued_with_a_hard_check_character_still_verifies():
+    body = next(b for b in (f"{n:016d}" for n in range(200)) if codes.check_character(b) not in codes.ALPHABET)
+    old = full(body)
+
+    assert old[16] in "*~$=U"
+    assert codes.is_well_formed(codes.normalise(codes.display(old).lower()))
+
+
+CYRILLIC_FOR_LATIN = str.maketrans("ABEKMHOPCTXY", "АВЕКМНОРСТХУ")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        pytest.param(lambda c: codes.display(c).translate(CYRILLIC_FOR_LATIN), id="cyrillic-look-alikes"),
+        pytest.param(lambda c: codes.display(c).translate(CYRILLIC_FOR_LATIN).lower(), id="cyrillic-lower-case"),
+        pytest.param(lambda c: codes.display(c).replace("-", "\u2013"), id="en-dashes"),
+        pytest.param(lambda c: codes.display(c).replace("-", " \u2014 "), id="em-dashes-and-spaces"),
+        pytest.param(
+            lambda c: c.translate(
+                str.maketrans(
+                    "0123456789ABCDEFGHJKMNPQRSTVWXYZ",
+                    "０１２３４５６７８９ＡＢＣＤＥＦＧＨＪＫＭＮＰＱＲＳＴＶＷＸＹＺ",
+                )
+            ),
+            id="full-width",
+        ),
+    ],
+)
+def test_normalise_reads_what_a_russian_or_tajik_keyboard_types(typed):
+    code = full("7KAM9QXD4HTCPZ3E")
+
+    assert codes.normalise(typed(code)) == code
+
+
+def test_a_cyrillic_zero_letter_reads_as_zero():
+    code = full("0000000000000000")
+
+    assert codes.normalise("ОООО-оооо-0000-0000-" + code[16]) == code
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("", (codes.Problem.EMPTY, "")),
+        ("7K2M-9QXD", (codes.Problem.LENGTH, "8")),
+        (full() + "7", (codes.Problem.LENGTH, "18")),
+        ("7K2M-9QXD-4HTA-PZ3Ж-" + full()[16], (codes.Problem.CHARACTER, "Ж")),
+        ("7K2M-9QXD-4HTA-PZ3U-" + full()[16], (codes.Problem.CHARACTER, "U")),
+        (full()[:16] + "!", (codes.Problem.CHARACTER, "!")),
+        (full()[1] + full()[0] + full()[2:], (codes.Problem.CHECK, "")),
+        (full(), None),
+    ],
+)
+def test_problem_says_what_to_check(typed, found):
+    assert codes.problem(codes.normalise(typed)) == found

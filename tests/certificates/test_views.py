@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import dateformat, timezone, translation
 from django.utils.formats import get_format
 from wagtail.models import ModelLogEntry
 
@@ -161,7 +161,7 @@ def test_code_with_a_typo_in_the_check_character_asks_to_check_for_typing_mistak
 
     assert response.status_code == 404
     assert "No certificate has this code." in text(response)
-    assert "This is not a valid certificate code. Check it for typing mistakes" in text(response)
+    assert "one character is mistyped or two are swapped" in text(response)
     assert certificate.holder_name not in text(response)
 
 
@@ -178,6 +178,12 @@ def test_verification_accepts_a_lower_case_code_without_dashes(client, certifica
         pytest.param(lambda code: code.lower(), id="lower-case-no-dashes"),
         pytest.param(lambda code: codes.display(code).lower(), id="lower-case-dashes"),
         pytest.param(lambda code: " ".join(codes.display(code).split("-")), id="spaces"),
+        pytest.param(
+            lambda code: codes.display(code).translate(str.maketrans("ABEKMHOPCTXY0", "АВЕКМНОРСТХУО")).lower(),
+            id="cyrillic-look-alikes-lower-case",
+        ),
+        pytest.param(lambda code: codes.display(code).replace("-", " – "), id="en-dashes"),
+        pytest.param(lambda code: codes.display(code).replace("0", "O").replace("1", "I"), id="o-and-i"),
     ],
 )
 def test_verify_form_redirects_to_the_canonical_address(client, certificate, typed):
@@ -193,7 +199,35 @@ def test_verify_form_shows_an_error_for_a_malformed_code(client, certificate):
     response = client.get(reverse("certificate_verify_form"), {"code": certificate.code[:16] + wrong_check})
 
     assert response.status_code == 200
-    assert "Check it for typing mistakes" in text(response)
+    assert "one character is mistyped or two are swapped" in text(response)
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        (lambda code: codes.display(code)[:-2], "A certificate code has 17 characters, but you typed 16 characters."),
+        (lambda code: "Ж" + code[1:], "“Ж” is never part of a certificate code"),
+        (lambda code: "----", "Enter the code printed on the certificate."),
+    ],
+)
+def test_verify_form_says_what_to_check_and_keeps_what_was_typed(client, certificate, typed, says):
+    response = client.get(reverse("certificate_verify_form"), {"code": typed(certificate.code)})
+
+    assert response.status_code == 200
+    assert says in text(response)
+    assert f'value="{typed(certificate.code)}"' in text(response)
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("ru", "Код сертификата состоит из 17 символов"), ("tg", "Рамзи шаҳодатнома аз 17 аломат иборат аст")],
+)
+def test_verify_form_says_what_to_check_in_russian_and_tajik(client, certificate, language, says):
+    with translation.override(language):  # the request activates it; leave English to the next test
+        response = client.get(f"/{language}/verify/", {"code": certificate.code[:10]})
+
+    assert response.status_code == 200
+    assert says in text(response)
 
 
 def test_verification_page_shows_name_course_and_dates_but_no_private_details(client, trainee, course):
