@@ -105,6 +105,26 @@ def qr_code_text(pdf_path, workdir) -> str:
     return result.stdout.strip()
 
 
+QUESTION_BOXES = """() => [...document.querySelectorAll('fieldset.question')].map((card) => {
+    const box = card.getBoundingClientRect();
+    const text = card.querySelector('legend').getBoundingClientRect();
+    const border = parseFloat(getComputedStyle(card).borderTopWidth);
+    return {top: text.top - (box.top + border), right: box.right - text.right, left: text.left - box.left};
+})"""
+
+
+def assert_questions_inside_their_cards(page):
+    """Long questions (Tajik ones on a phone) wrap inside the card, never across its border."""
+    desktop = page.viewport_size
+    for width in (390, desktop["width"]):
+        page.set_viewport_size({"width": width, "height": 844})
+        boxes = page.evaluate(QUESTION_BOXES)
+        assert boxes
+        outside = [box for box in boxes if min(box.values()) < 0]
+        assert outside == [], f"{len(outside)} of {len(boxes)} questions cross their card at {width} px"
+    page.set_viewport_size(desktop)
+
+
 @pytest.mark.parametrize("language", ["en", "tg"])
 def test_trainee_signs_up_learns_passes_and_verifies_the_certificate(site, new_page, downloads_dir, language):
     page = new_page()
@@ -121,6 +141,7 @@ def test_trainee_signs_up_learns_passes_and_verifies_the_certificate(site, new_p
     page.locator("main form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/attempts/\d+/"))
     assert_accessible(page, f"assessment questions ({language})")
+    assert_questions_inside_their_cards(page)
     attempt_id = re.search(r"/attempts/(\d+)/", page.locator("form.assessment-form").get_attribute("action")).group(1)
     answer_with_keyboard(page, site.oracle("answers", attempt_id))
     assert page.locator(".score-card.passed").is_visible(), "every answer was right, so the trainee passed"
