@@ -150,3 +150,16 @@ def test_the_rules_catch_a_repeated_item():
 
     assert similarity(check, reworded) >= SAME_ITEM
     assert similarity(check, "Which body decides refugee status in Tajikistan?") < SAME_ITEM
+
+
+@pytest.mark.parametrize("course", COURSES)
+def test_the_intro_states_the_pool_and_the_questions_an_attempt_asks(course):
+    data = assessment(course)
+    intro = words(data["intro"])
+    scenario_sizes = {len(item["questions"]) for item in data["questions"] if item["type"] == "scenario"}
+    standalone = QUESTIONS_PER_ATTEMPT - 1
+    numbers = {11: "eleven", 12: "twelve", 13: "thirteen", 10: "ten"}
+
+    assert f"pool of {len(data['questions'])}" in intro
+    fewest, most = standalone + min(scenario_sizes), standalone + max(scenario_sizes)
+    assert f"{numbers[fewest]} or {numbers[most]} questions" in intro or f"{numbers[most]} questions" in intro
