@@ -8,8 +8,8 @@ points, score and pass are exactly what grading the stored answers gives.
 The response model (a Rasch model, seeded):
 
 * every question gets a difficulty ``d``: per assessment, ``HARD_QUESTIONS`` are hard
-  (``HARD_DIFFICULTY``), ``EASY_QUESTIONS`` very easy (``EASY_DIFFICULTY``), the others
-  normal around ``DIFFICULTY_MEAN``;
+  (``HARD_DIFFICULTY``, among the questions scored all or nothing), ``EASY_QUESTIONS`` very easy
+  (``EASY_DIFFICULTY``), the others normal around ``DIFFICULTY_MEAN``;
 * every trainee an ability ``a`` (normal, ``ABILITY_MEAN``, ``ABILITY_SD``), growing by
   ``LEARNING`` with each earlier attempt at the same course;
 * a question is answered right with probability ``1 / (1 + exp(SLOPE * (d - a)))``. A wrong answer is
@@ -108,15 +108,18 @@ def build_quiz(streams: dict, *, default_language: str, per_attempt: int, shuffl
     quiz = Quiz(streams, default_language, per_attempt, shuffle_choices)
     questions = questions_in_order(streams[default_language])
     planted = planted_question(streams[default_language]) if plant else None
-    others = [q["id"] for q in questions if planted is None or q["id"] != planted["id"]]
+    others = [q for q in questions if planted is None or q["id"] != planted["id"]]
     rng.shuffle(others)
-    for n, question_id in enumerate(others):
+    # Partial credit for half-right sets would lift a hard question's facility out of sight: the
+    # hard ones are scored all or nothing.
+    others.sort(key=lambda q: q.get("scoring") == "partial")
+    for n, question in enumerate(others):
         if n < HARD_QUESTIONS:
-            quiz.difficulty[question_id] = rng.uniform(*HARD_DIFFICULTY)
+            quiz.difficulty[question["id"]] = rng.uniform(*HARD_DIFFICULTY)
         elif n < HARD_QUESTIONS + EASY_QUESTIONS:
-            quiz.difficulty[question_id] = rng.uniform(*EASY_DIFFICULTY)
+            quiz.difficulty[question["id"]] = rng.uniform(*EASY_DIFFICULTY)
         else:
-            quiz.difficulty[question_id] = rng.gauss(DIFFICULTY_MEAN, DIFFICULTY_SD)
+            quiz.difficulty[question["id"]] = rng.gauss(DIFFICULTY_MEAN, DIFFICULTY_SD)
     if planted is not None:
         quiz.planted = planted["id"]
         quiz.difficulty[planted["id"]] = PLANTED_DIFFICULTY
