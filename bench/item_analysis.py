@@ -2,9 +2,9 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/frontline_load .venv/bin/python bench/item_analysis.py [--runs 10]
 
-Times what the admin's item analysis page computes (assessments/admin_views.py): the submitted
-attempts read by ``selectors.item_analysis_rows``, ``item_analysis.analyse`` over them, and the
-table of the assessment's questions, sorted. The assessment is the one with the most attempts.
+Times what the admin's item analysis page computes (assessments/admin_views.py):
+``selectors.item_statistics`` (on PostgreSQL one query that adds the sums and option counts up
+in a single pass over the attempts' results) and the table of the assessment's questions, sorted. The assessment is the one with the most attempts.
 Nothing is written. Two warm-up runs, then ``--runs``; prints the median and the slowest time and
 the number of queries of every run.
 
