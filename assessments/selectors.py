@@ -229,7 +229,9 @@ _ITEM_SQL = """
            sum(rest) FILTER (WHERE first), sum(x * x) FILTER (WHERE first AND rest IS NOT NULL),
            sum(rest * rest) FILTER (WHERE first), sum(x * rest) FILTER (WHERE first)
     FROM {attempts} attempt
-    CROSS JOIN LATERAL jsonb_array_elements(attempt.results) result
+    CROSS JOIN LATERAL jsonb_array_elements(
+        CASE WHEN jsonb_typeof(attempt.results) = 'array' THEN attempt.results ELSE '[]' END
+    ) result
     CROSS JOIN LATERAL (SELECT COALESCE((result.value ->> 'points')::float8, 0) AS x) item
     CROSS JOIN LATERAL (
         SELECT CASE WHEN attempt.max_points > 1
@@ -239,7 +241,7 @@ _ITEM_SQL = """
         CASE WHEN jsonb_typeof(result.value -> 'chosen') = 'array' THEN result.value -> 'chosen' ELSE '[]' END
     ) WITH ORDINALITY AS chosen (value, position) ON true
     CROSS JOIN LATERAL (SELECT chosen.position IS NULL OR chosen.position = 1 AS first) response
-    WHERE attempt.assessment_id = %s AND attempt.status = %s AND jsonb_typeof(attempt.results) = 'array'
+    WHERE attempt.assessment_id = %s AND attempt.status = %s
     GROUP BY 1, 2, 3
 """
 

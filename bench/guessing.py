@@ -11,9 +11,9 @@ Each strategy answers an attempt drawn exactly as a trainee's is (``grading.draw
 page's questions per attempt) and the attempt is graded by ``grading.grade`` against the
 page's pass mark, ``--draws`` times per (strategy, course, language), from a seeded RNG, so
 the table is the same on every run. ``--written-order`` plays every page as if its options
-were not shuffled (as before issue 13): what the items themselves give away. Strategies see the options in the order the attempt
-presents them (the snapshot's order), so they keep measuring what a trainee would see if
-the options are shuffled per attempt.
+were not shuffled (as before issue 13): what the items themselves give away. Strategies see the
+options in the order the attempt presents them (the snapshot's order), so they keep measuring
+what a trainee would see if the options are shuffled per attempt.
 
 Targets, for every cell: the mean score below the pass mark and fewer than 5 % of the
 attempts passed. Exit status 0 when every cell meets them, 1 when one is missed.

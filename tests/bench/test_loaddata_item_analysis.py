@@ -68,7 +68,7 @@ def test_the_planted_question_is_flagged_for_its_language_gap(load):
     stats = item_statistics(assessment=assessment)
     item = stats[planted.question_id]
     assert ia.FLAG_LANGUAGE_GAP in item.flags
-    high, low, gap = item.language_gap
+    _high, low, gap = item.language_gap
     assert low == "tg" and gap > ia.LANGUAGE_GAP
     # The admin table shows it with its flag, in the assessment's order.
     questions = ia.assessment_questions(assessment.questions, true_label="True", false_label="False")
@@ -94,7 +94,8 @@ def test_hard_questions_show_low_facility_and_easy_ones_high(load):
 def test_stored_results_are_what_grading_the_stored_answers_gives(load):
     attempts = Attempt.objects.filter(assessment=the_assessment(load))
     for attempt in attempts:
-        results, points, max_points = grading.grade(attempt.questions, attempt.answers, version=attempt.snapshot_version)
+        version = attempt.snapshot_version
+        results, points, max_points = grading.grade(attempt.questions, attempt.answers, version=version)
         assert attempt.snapshot_version == grading.SNAPSHOT_VERSION
         assert attempt.results == results
         assert attempt.points == points and attempt.max_points == max_points
