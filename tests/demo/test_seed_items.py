@@ -141,9 +141,7 @@ def test_scenarios_are_new_cases_not_the_lessons_case_studies(course):
     scenarios = [item["case"] for item in assessment(course)["questions"] if item["type"] == "scenario"]
     assert cases
 
-    assert not [
-        scenario[:60] for scenario in scenarios for case in cases if similarity(scenario, case) >= SAME_CASE
-    ]
+    assert not [scenario[:60] for scenario in scenarios for case in cases if similarity(scenario, case) >= SAME_CASE]
 
 
 def test_the_rules_catch_a_repeated_item():
