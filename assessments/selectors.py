@@ -227,42 +227,43 @@ def item_analysis_rows(*, assessment: AssessmentPage):
         )
 
 
-# PostgreSQL adds the sums up itself: 300,000 attempts never travel to Python. Per (question,
-# language): n, points, then over the responses with a rest score its count and the sums of
-# x, rest, x², rest², x·rest (assessments.item_analysis.Sums, in that order).
-_ITEMS_SQL = """
-    SELECT result.value ->> 'id', attempt.language, COALESCE((result.value ->> 'points')::float8, 0),
-           CASE WHEN attempt.max_points > 1
-                THEN (attempt.points::float8 - COALESCE((result.value ->> 'points')::float8, 0))
-                     / (attempt.max_points - 1) END
-    FROM {attempts} attempt CROSS JOIN LATERAL jsonb_array_elements(attempt.results) result
-    WHERE attempt.assessment_id = %s AND attempt.status = %s AND jsonb_typeof(attempt.results) = 'array'
-"""
-_SUMS_SQL = """
-    SELECT question, language, count(*), sum(x), count(rest), sum(x) FILTER (WHERE rest IS NOT NULL),
-           sum(rest), sum(x * x) FILTER (WHERE rest IS NOT NULL), sum(rest * rest), sum(x * rest)
-    FROM ({items}) AS item (question, language, x, rest)
-    GROUP BY question, language
-"""
-_OPTIONS_SQL = """
-    SELECT result.value ->> 'id', attempt.language, chosen.value, count(*)
-    FROM {attempts} attempt CROSS JOIN LATERAL jsonb_array_elements(attempt.results) result
-    CROSS JOIN LATERAL jsonb_array_elements_text(
+# PostgreSQL adds the sums up itself: 300,000 attempts never travel to Python. One pass over the
+# results (reading them is most of the cost): a row per (response, option chosen), or one with no
+# option for a blank answer, grouped by (question, language, option). The option counts are
+# the rows; the sums of assessments.item_analysis.Sums (n, points, then over the responses with a
+# rest score its count and the sums of x, rest, x², rest², x·rest) count each response on its
+# first row only, so adding a (question, language)'s groups up gives each sum exactly once.
+_ITEM_SQL = """
+    SELECT result.value ->> 'id', attempt.language, chosen.value, count(chosen.value),
+           count(*) FILTER (WHERE first), sum(x) FILTER (WHERE first),
+           count(rest) FILTER (WHERE first), sum(x) FILTER (WHERE first AND rest IS NOT NULL),
+           sum(rest) FILTER (WHERE first), sum(x * x) FILTER (WHERE first AND rest IS NOT NULL),
+           sum(rest * rest) FILTER (WHERE first), sum(x * rest) FILTER (WHERE first)
+    FROM {attempts} attempt
+    CROSS JOIN LATERAL jsonb_array_elements(
+        CASE WHEN jsonb_typeof(attempt.results) = 'array' THEN attempt.results ELSE '[]' END
+    ) result
+    CROSS JOIN LATERAL (SELECT COALESCE((result.value ->> 'points')::float8, 0) AS x) item
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN attempt.max_points > 1
+                    THEN (attempt.points::float8 - item.x) / (attempt.max_points - 1) END AS rest
+    ) rest_score
+    LEFT JOIN LATERAL jsonb_array_elements_text(
         CASE WHEN jsonb_typeof(result.value -> 'chosen') = 'array' THEN result.value -> 'chosen' ELSE '[]' END
-    ) chosen
-    WHERE attempt.assessment_id = %s AND attempt.status = %s AND jsonb_typeof(attempt.results) = 'array'
+    ) WITH ORDINALITY AS chosen (value, position) ON true
+    CROSS JOIN LATERAL (SELECT chosen.position IS NULL OR chosen.position = 1 AS first) response
+    WHERE attempt.assessment_id = %s AND attempt.status = %s
     GROUP BY 1, 2, 3
 """
 
 
 def _sums_in_postgresql(assessment: AssessmentPage) -> dict[tuple[str, str], item_analysis.Sums]:
     attempts = connection.ops.quote_name(Attempt._meta.db_table)
-    params = [assessment.pk, Attempt.Status.SUBMITTED]
     sums: dict[tuple[str, str], item_analysis.Sums] = {}
     with connection.cursor() as cursor:
-        cursor.execute(_SUMS_SQL.format(items=_ITEMS_SQL.format(attempts=attempts)), params)
-        for question, language, n, points, pairs, sx, sy, sxx, syy, sxy in cursor.fetchall():
-            sums[(question, language)] = item_analysis.Sums(
+        cursor.execute(_ITEM_SQL.format(attempts=attempts), [assessment.pk, Attempt.Status.SUBMITTED])
+        for question, language, option, chosen, n, points, pairs, sx, sy, sxx, syy, sxy in cursor.fetchall():
+            group = item_analysis.Sums(
                 n=n,
                 points=points or 0.0,
                 pairs=pairs,
@@ -272,15 +273,15 @@ def _sums_in_postgresql(assessment: AssessmentPage) -> dict[tuple[str, str], ite
                 syy=syy or 0.0,
                 sxy=sxy or 0.0,
             )
-        cursor.execute(_OPTIONS_SQL.format(attempts=attempts), params)
-        for question, language, option, count in cursor.fetchall():
-            sums.setdefault((question, language), item_analysis.Sums()).options[option] = count
+            if option is not None:
+                group.options[option] = chosen
+            sums.setdefault((question, language), item_analysis.Sums()).merge(group)
     return sums
 
 
 def item_statistics(*, assessment: AssessmentPage) -> dict[str, item_analysis.ItemStats]:
     """Item analysis of an assessment over its submitted attempts in every language, in a
-    constant number of queries (two on PostgreSQL, which adds up the sums; one elsewhere)."""
+    constant number of queries (one: on PostgreSQL the database adds up the sums)."""
     if connection.vendor == "postgresql":
         return item_analysis.statistics(_sums_in_postgresql(canonical_page(assessment)))
     return item_analysis.analyse(item_analysis_rows(assessment=assessment))

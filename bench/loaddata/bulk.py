@@ -32,12 +32,15 @@ from bench.loaddata.plan import (
     plan_headcounts,
     plan_trainee,
 )
+from bench.loaddata.responses import Planted, Responses, build_quiz
 from bench.loaddata.rows import build_certificates, build_progress, build_users
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from reports.models import Headcount
 
 # --------------------------------------------------------------------------- the database
+
+ATTEMPT_BATCH_SIZE = 1_000
 
 
 def load_universe(course_slugs) -> Universe:
@@ -77,6 +80,34 @@ def load_universe(course_slugs) -> Universe:
     return Universe(agencies=places(Agency), regions=places(Region), courses=courses)
 
 
+def load_responses(universe: Universe, seed: int) -> Responses:
+    """The seed assessments as the response model answers them, read from the database (their
+    questions change with the seed texts): every language's page, one difficulty per question,
+    and the planted mistranslation in the first course's assessment."""
+    rng = random.Random(f"questions-{seed}")
+    default_language = Locale.get_default().language_code
+    quizzes, planted = {}, None
+    for course in universe.courses:
+        if course.assessment_id is None:
+            continue
+        default = AssessmentPage.objects.get(pk=course.assessment_id)
+        pages = AssessmentPage.objects.filter(translation_key=default.translation_key).live().select_related("locale")
+        streams = {page.locale.language_code: page.questions for page in pages}
+        streams[default_language] = default.questions
+        quiz, question = build_quiz(
+            streams,
+            default_language=default_language,
+            per_attempt=default.questions_per_attempt,
+            shuffle_choices=default.shuffle_choices,
+            rng=rng,
+            plant=planted is None,
+        )
+        if question is not None:
+            planted = Planted(course_title=course.title, question_id=question["id"], text=question["text"])
+        quizzes[course.assessment_id] = quiz
+    return Responses(quizzes, planted, seed)
+
+
 def generated_users():
     return get_user_model().objects.filter(email__endswith=EMAIL_SUFFIX)
 
@@ -110,6 +141,8 @@ class Totals:
     by_status: Counter = field(default_factory=Counter)
     headcounts: int = 0
     seconds: Counter = field(default_factory=Counter)  # wall time per phase
+    planted: Planted | None = None
+    responses: Responses | None = None
 
     @contextmanager
     def timing(self, phase: str):
@@ -138,6 +171,7 @@ def _write_chunk(
     batch_size: int,
     codes_seen: set,
     rng: random.Random,
+    responses: Responses,
     totals: Totals,
 ) -> None:
 
@@ -146,13 +180,15 @@ def _write_chunk(
     with totals.timing("insert users"):
         get_user_model().objects.bulk_create(users, batch_size=batch_size)
     with totals.timing("build objects"):
-        enrolments, completions, attempts = build_progress(users, plans)
+        enrolments, completions, attempts = build_progress(users, plans, responses)
     with totals.timing("insert enrolments"):
         Enrolment.objects.bulk_create(enrolments, batch_size=batch_size)
     with totals.timing("insert completions"):
         LessonCompletion.objects.bulk_create(completions, batch_size=batch_size)
     with totals.timing("insert attempts"):
-        Attempt.objects.bulk_create(attempts, batch_size=batch_size)
+        # An attempt carries its questions' texts (~10 kB): smaller INSERTs keep the statements and
+        # the driver's buffers small.
+        Attempt.objects.bulk_create(attempts, batch_size=min(batch_size, ATTEMPT_BATCH_SIZE))
     # Certificates point at their attempts (ids now known) and a superseded certificate at
     # its renewal, so the current certificates go in first.
     with totals.timing("build objects"):
@@ -199,6 +235,14 @@ def generate(
     universe = load_universe(course_slugs)
     if not universe.agencies or not universe.regions:
         raise ValueError("No active agencies or regions: run the migrations first.")
+    responses = load_responses(universe, seed)
+    totals.planted, totals.responses = responses.planted, responses
+    if responses.planted:
+        p = responses.planted
+        log(
+            f"planted mistranslation: {p.course_title}, question {p.question_id} ({p.text!r}), "
+            f"answered right {p.gap:.0%} less often in {p.language}"
+        )
     password = make_password(None)  # unusable, hashed once and shared: these accounts cannot log in
     registered = Counter()
     codes_seen: set = set()
@@ -224,6 +268,7 @@ def generate(
                 batch_size=batch_size,
                 codes_seen=codes_seen,
                 rng=rng,
+                responses=responses,
                 totals=totals,
             )
             log(f"users {totals.users:,}/{trainees:,} · {totals.line()} · {time.monotonic() - started:.1f} s")

@@ -1,5 +1,5 @@
 """The made-up country the load data is drawn from: how trainees spread over agencies and
-regions, their names and positions, and the answers an attempt stores."""
+regions, their names and positions (what trainees answer: ``responses``)."""
 
 from datetime import timedelta
 
@@ -164,26 +164,3 @@ REVOCATION_REASONS = [
     "Duplicate record corrected by the training coordinator.",
     "Holder's identity could not be confirmed.",
 ]
-
-# The questions an attempt stores: ten short true/false statements (the real snapshot format,
-# assessments.grading.snapshot_question), answered so that the stored score is what they grade to.
-QUESTION_COUNT = 10
-QUESTIONS = [
-    {"id": f"load-{n}", "type": "true_false", "text": f"Synthetic statement {n}.", "answer": True, "explanation": ""}
-    for n in range(1, QUESTION_COUNT + 1)
-]
-
-
-def answers_for(correct: int) -> tuple[dict, list]:
-    """Answers and per-question results of an attempt with ``correct`` right answers."""
-    answers, results = {}, []
-    for n, question in enumerate(QUESTIONS):
-        chosen = ["true" if n < correct else "false"]
-        answers[question["id"]] = chosen
-        results.append(
-            {"id": question["id"], "points": "1.000" if n < correct else "0.000", "chosen": chosen, "correct": ["true"]}
-        )
-    return answers, results
-
-
-ANSWERS = [answers_for(correct) for correct in range(QUESTION_COUNT + 1)]

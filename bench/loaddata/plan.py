@@ -23,7 +23,6 @@ from bench.loaddata.country import (
     NO_CERTIFICATES_AGENCIES,
     NO_CERTIFICATES_REGIONS,
     POSITIONS,
-    QUESTION_COUNT,
     REGION_WEIGHTS,
     STAFF_WITHOUT_TRAINEES,
     SURNAMES,
@@ -109,8 +108,7 @@ class Universe:
 class AttemptPlan:
     started_at: datetime
     submitted_at: datetime
-    correct: int
-    passed: bool
+    passed: bool  # the answers are drawn to agree (bench.loaddata.responses)
 
 
 @dataclass(slots=True)
@@ -168,22 +166,13 @@ def _weighted(rng: random.Random, pairs) -> str:
     return rng.choices(values, weights)[0]
 
 
-def _score(rng: random.Random, passed: bool, pass_mark: int) -> int:
-    """Right answers out of QUESTION_COUNT, on the correct side of the pass mark."""
-    threshold = math.ceil(pass_mark * QUESTION_COUNT / 100)
-    if passed:
-        return rng.randint(threshold, QUESTION_COUNT)
-    low = max(0, threshold - 6)
-    return min(threshold - 1, low + int(rng.triangular(0, threshold - low, threshold - low)))
-
-
-def _attempts(rng, start: datetime, fails: int, passes: bool, pass_mark: int) -> list[AttemptPlan]:
+def _attempts(rng, start: datetime, fails: int, passes: bool) -> list[AttemptPlan]:
     attempts = []
     t = start
     for n in range(fails + (1 if passes else 0)):
         passed = passes and n == fails
         submitted = t + timedelta(minutes=rng.uniform(6, 29))
-        attempts.append(AttemptPlan(t, submitted, _score(rng, passed, pass_mark), passed))
+        attempts.append(AttemptPlan(t, submitted, passed))
         # The seed assessments have a one-hour cool-down.
         t = submitted + timedelta(minutes=61) + _expovariate_days(rng, 3)
     return attempts
@@ -222,7 +211,7 @@ def _plan_course(rng, course: CourseInfo, *, joined, now, zeal, can_certify, fir
     for _lesson in range(done):
         t += _expovariate_days(rng, 2) + timedelta(minutes=5)
         times.append(t)
-    attempts = _attempts(rng, t + _expovariate_days(rng, 1) + timedelta(minutes=10), fails, passes, course.pass_mark)
+    attempts = _attempts(rng, t + _expovariate_days(rng, 1) + timedelta(minutes=10), fails, passes)
     for attempt in attempts:
         times += [attempt.started_at, attempt.submitted_at]
     times = _fit(joined, times, now - timedelta(minutes=10))
@@ -265,7 +254,7 @@ def _plan_certificates(rng, plan: CoursePlan, *, now: datetime, b: Behaviour) ->
             fails = 0
             while rng.random() > 0.75:
                 fails += 1
-            renewal = _attempts(rng, start, fails, True, course.pass_mark)
+            renewal = _attempts(rng, start, fails, True)
             if renewal[-1].submitted_at < now - timedelta(minutes=10):
                 plan.attempts += renewal
                 newer = CertificatePlan(

@@ -2,13 +2,14 @@
 certificates, for ``bulk.generate`` to insert chunk by chunk (see ``bench.loaddata``)."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from assessments import grading
 from assessments.models import Attempt
-from bench.loaddata.country import ANSWERS, QUESTION_COUNT, QUESTIONS, REVOCATION_REASONS
+from bench.loaddata.country import REVOCATION_REASONS
 from bench.loaddata.plan import TraineePlan
+from bench.loaddata.responses import LEARNING, Responses
 from certificates import codes
 from certificates.models import Certificate
 from courses.models import Enrolment, LessonCompletion
@@ -33,10 +34,12 @@ def build_users(plans: list[TraineePlan], password: str) -> list:
     ]
 
 
-def build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, list]:
-    """Enrolments, lesson completions and attempts of saved users (in plan order)."""
+def build_progress(users: list, plans: list[TraineePlan], responses: Responses) -> tuple[list, list, list]:
+    """Enrolments, lesson completions and attempts of saved users (in plan order), the attempts
+    drawn, answered and graded by ``responses``."""
     enrolments, completions, attempts = [], [], []
     for user, plan in zip(users, plans, strict=True):
+        ability = responses.ability() if any(course_plan.attempts for course_plan in plan.courses) else 0.0
         for course_plan in plan.courses:
             course = course_plan.course
             enrolments.append(
@@ -52,8 +55,14 @@ def build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, l
                 LessonCompletion(user_id=user.pk, lesson_id=lesson_id, course_id=course.id, completed_at=at)
                 for lesson_id, at in course_plan.completions
             ]
-            for a in course_plan.attempts:
-                answers, results = ANSWERS[a.correct]
+            for n, a in enumerate(course_plan.attempts):
+                items, answers, results, points, max_points = responses.attempt(
+                    course.assessment_id,
+                    language=plan.language,
+                    ability=ability + LEARNING * n,
+                    passed=a.passed,
+                    pass_mark=course.pass_mark,
+                )
                 attempts.append(
                     Attempt(
                         user_id=user.pk,
@@ -61,7 +70,8 @@ def build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, l
                         course_id=course.id,
                         revision_id=course.revision_id,
                         language=plan.language,
-                        questions=QUESTIONS,
+                        questions=items,
+                        snapshot_version=grading.SNAPSHOT_VERSION,
                         pass_mark=course.pass_mark,
                         show_correct_answers=True,
                         status=Attempt.Status.SUBMITTED,
@@ -70,9 +80,9 @@ def build_progress(users: list, plans: list[TraineePlan]) -> tuple[list, list, l
                         submitted_at=a.submitted_at,
                         answers=answers,
                         results=results,
-                        points=Decimal(a.correct),
-                        max_points=QUESTION_COUNT,
-                        score=100 * a.correct // QUESTION_COUNT,
+                        points=points,
+                        max_points=max_points,
+                        score=grading.percent(points, max_points),
                         passed=a.passed,
                     )
                 )

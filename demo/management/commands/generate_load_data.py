@@ -24,7 +24,7 @@ class Command(BaseCommand):
             type=int,
             default=country.DEFAULT_TRAINEES,
             help="Number of trainees (default %(default)s); everything else scales with it: about 10 lesson "
-            "completions, 3 closed attempts and 0.8 certificates per trainee.",
+            "completions, 3 closed attempts (so about 300,000 for the default) and 0.8 certificates per trainee.",
         )
         parser.add_argument("--seed", type=int, default=1, help="Random seed (default %(default)s).")
         parser.add_argument(
@@ -85,6 +85,12 @@ class Command(BaseCommand):
             f"superseded {certificates['superseded']:,})"
         )
         write(f"  headcounts           {totals.headcounts:>12,}")
+        if totals.planted:
+            planted = totals.planted
+            write(
+                f"  planted mistranslation: {planted.course_title!r}, question {planted.question_id} "
+                f"({planted.text!r}) answered right {planted.gap:.0%} less often in {planted.language}"
+            )
         write("  time per phase: " + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in totals.seconds.items()))
         write(
             f"  gaps: nobody certified in agencies {sorted(country.NO_CERTIFICATES_AGENCIES)}, "
