@@ -151,17 +151,40 @@ def flags_for(overall: Figures, gap: tuple[str, str, float] | None) -> tuple[str
     return tuple(flags)
 
 
+@dataclass(frozen=True)
+class Response:
+    """One question of one graded attempt, as the sums count it (stored as an
+    assessments.models.ItemResponse when the attempt is submitted)."""
+
+    question_id: str
+    points: float
+    rest: float | None
+    chosen: list[str]
+
+
+def responses(row: AttemptRow) -> Iterator[Response]:
+    """The responses of one graded attempt, one per question it drew."""
+    total = float(row.points)
+    for result in row.results:
+        x = item_points(result)
+        chosen = result.get("chosen")
+        yield Response(
+            question_id=result["id"],
+            points=x,
+            rest=_rest_score(total, row.max_points, x),
+            chosen=list(chosen) if isinstance(chosen, list) else [],
+        )
+
+
 def sums_by_question_and_language(rows: Iterable[AttemptRow]) -> dict[tuple[str, str], Sums]:
     """The sums of every (question id, language) over graded attempts."""
     sums: dict[tuple[str, str], Sums] = {}
     for row in rows:
-        total = float(row.points)
-        for result in row.results:
-            x = item_points(result)
-            key = (result["id"], row.language)
+        for response in responses(row):
+            key = (response.question_id, row.language)
             if key not in sums:
                 sums[key] = Sums()
-            sums[key].add(x, _rest_score(total, row.max_points, x), result.get("chosen") or ())
+            sums[key].add(response.points, response.rest, response.chosen)
     return sums
 
 

@@ -188,3 +188,30 @@ class Attempt(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.IN_PROGRESS
+
+
+class ItemResponse(models.Model):
+    """One question of one submitted attempt, as item analysis reads it (assessments.item_analysis).
+
+    Written with the grading (assessments.services), so the analysis reads this narrow table
+    instead of unpacking every attempt's results out of the wide attempts table. ``assessment``
+    and ``language`` repeat the attempt's so that the analysis never joins the attempts."""
+
+    # No index of its own: the unique constraint's index starts with the attempt.
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="responses", db_index=False)
+    assessment = models.ForeignKey(
+        AssessmentPage, null=True, on_delete=models.SET_NULL, related_name="item_responses", db_index=True
+    )
+    question_id = models.CharField(max_length=64)
+    language = models.CharField(max_length=10)
+    points = models.FloatField()  # 0 to 1, as grading stored it in the attempt's results
+    # The attempt's points without this question, as a share of the other questions' maximum;
+    # null when the attempt had no other question.
+    rest = models.FloatField(null=True)
+    chosen = models.JSONField(default=list)  # the option values chosen, [] for a blank
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["attempt", "question_id"], name="one_response_per_question")]
+
+    def __str__(self):
+        return f"{self.attempt_id}: {self.question_id}"

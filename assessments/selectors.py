@@ -4,14 +4,14 @@ what its page shows."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import connection, models
-from django.db.models import Count, Max
+from django.db import models
+from django.db.models import Count, F, Max, Q, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from assessments import grading, item_analysis
-from assessments.models import AssessmentPage, Attempt
+from assessments.models import AssessmentPage, Attempt, ItemResponse
 from certificates.models import Certificate
 from certificates.selectors import current_certificate
 from cms.i18n import canonical_page
@@ -214,8 +214,10 @@ ITEM_ANALYSIS_CHUNK = 2000
 
 def item_analysis_rows(*, assessment: AssessmentPage):
     """The submitted attempts of an assessment in every language (attempts are stored against
-    the default-language page), as item analysis reads them, in one query. Timed-out attempts
-    are left out: their answers were discarded, so they say nothing about the questions."""
+    the default-language page), as item analysis reads them, in one query: what
+    ``item_statistics`` adds up from the stored responses, read from the attempts themselves.
+    Timed-out attempts are left out: their answers were discarded, so they say nothing about
+    the questions (assessments.services.item_responses keeps the same rule)."""
     rows = (
         Attempt.objects.filter(assessment=canonical_page(assessment), status=Attempt.Status.SUBMITTED)
         .order_by()
@@ -227,61 +229,47 @@ def item_analysis_rows(*, assessment: AssessmentPage):
         )
 
 
-# PostgreSQL adds the sums up itself: 300,000 attempts never travel to Python. One pass over the
-# results (reading them is most of the cost): a row per (response, option chosen), or one with no
-# option for a blank answer, grouped by (question, language, option). The option counts are
-# the rows; the sums of assessments.item_analysis.Sums (n, points, then over the responses with a
-# rest score its count and the sums of x, rest, x², rest², x·rest) count each response on its
-# first row only, so adding a (question, language)'s groups up gives each sum exactly once.
-_ITEM_SQL = """
-    SELECT result.value ->> 'id', attempt.language, chosen.value, count(chosen.value),
-           count(*) FILTER (WHERE first), sum(x) FILTER (WHERE first),
-           count(rest) FILTER (WHERE first), sum(x) FILTER (WHERE first AND rest IS NOT NULL),
-           sum(rest) FILTER (WHERE first), sum(x * x) FILTER (WHERE first AND rest IS NOT NULL),
-           sum(rest * rest) FILTER (WHERE first), sum(x * rest) FILTER (WHERE first)
-    FROM {attempts} attempt
-    CROSS JOIN LATERAL jsonb_array_elements(
-        CASE WHEN jsonb_typeof(attempt.results) = 'array' THEN attempt.results ELSE '[]' END
-    ) result
-    CROSS JOIN LATERAL (SELECT COALESCE((result.value ->> 'points')::float8, 0) AS x) item
-    CROSS JOIN LATERAL (
-        SELECT CASE WHEN attempt.max_points > 1
-                    THEN (attempt.points::float8 - item.x) / (attempt.max_points - 1) END AS rest
-    ) rest_score
-    LEFT JOIN LATERAL jsonb_array_elements_text(
-        CASE WHEN jsonb_typeof(result.value -> 'chosen') = 'array' THEN result.value -> 'chosen' ELSE '[]' END
-    ) WITH ORDINALITY AS chosen (value, position) ON true
-    CROSS JOIN LATERAL (SELECT chosen.position IS NULL OR chosen.position = 1 AS first) response
-    WHERE attempt.assessment_id = %s AND attempt.status = %s
-    GROUP BY 1, 2, 3
-"""
-
-
-def _sums_in_postgresql(assessment: AssessmentPage) -> dict[tuple[str, str], item_analysis.Sums]:
-    attempts = connection.ops.quote_name(Attempt._meta.db_table)
+# The database adds the sums up over the narrow table of responses (written with the grading):
+# the attempts and their results are never read. Grouping by the options chosen as well as by
+# question and language keeps the JSON packed (the distinct answers to a question are few) and
+# gives the option counts in the same query: Python unpacks each group's answer once and adds
+# the groups of a (question, language) up.
+def _response_sums(assessment: AssessmentPage) -> dict[tuple[str, str], item_analysis.Sums]:
+    paired = Q(rest__isnull=False)
+    groups = (
+        ItemResponse.objects.filter(assessment=assessment)
+        .order_by()
+        .values_list("question_id", "language", "chosen")
+        .annotate(
+            n=Count("*"),
+            total=Sum("points"),
+            pairs=Count("rest"),
+            sx=Sum("points", filter=paired),
+            sy=Sum("rest"),
+            sxx=Sum(F("points") * F("points"), filter=paired),
+            syy=Sum(F("rest") * F("rest")),
+            sxy=Sum(F("points") * F("rest")),
+        )
+    )
     sums: dict[tuple[str, str], item_analysis.Sums] = {}
-    with connection.cursor() as cursor:
-        cursor.execute(_ITEM_SQL.format(attempts=attempts), [assessment.pk, Attempt.Status.SUBMITTED])
-        for question, language, option, chosen, n, points, pairs, sx, sy, sxx, syy, sxy in cursor.fetchall():
-            group = item_analysis.Sums(
-                n=n,
-                points=points or 0.0,
-                pairs=pairs,
-                sx=sx or 0.0,
-                sy=sy or 0.0,
-                sxx=sxx or 0.0,
-                syy=syy or 0.0,
-                sxy=sxy or 0.0,
-            )
-            if option is not None:
-                group.options[option] = chosen
-            sums.setdefault((question, language), item_analysis.Sums()).merge(group)
+    for question, language, chosen, n, total, pairs, sx, sy, sxx, syy, sxy in groups:
+        group = item_analysis.Sums(
+            n=n,
+            points=total or 0.0,
+            pairs=pairs,
+            sx=sx or 0.0,
+            sy=sy or 0.0,
+            sxx=sxx or 0.0,
+            syy=syy or 0.0,
+            sxy=sxy or 0.0,
+        )
+        for option in chosen or ():
+            group.options[option] += n
+        sums.setdefault((question, language), item_analysis.Sums()).merge(group)
     return sums
 
 
 def item_statistics(*, assessment: AssessmentPage) -> dict[str, item_analysis.ItemStats]:
-    """Item analysis of an assessment over its submitted attempts in every language, in a
-    constant number of queries (one: on PostgreSQL the database adds up the sums)."""
-    if connection.vendor == "postgresql":
-        return item_analysis.statistics(_sums_in_postgresql(canonical_page(assessment)))
-    return item_analysis.analyse(item_analysis_rows(assessment=assessment))
+    """Item analysis of an assessment over its submitted attempts in every language, in one
+    query whatever the number of attempts (the database adds up the sums)."""
+    return item_analysis.statistics(_response_sums(canonical_page(assessment)))

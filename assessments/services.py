@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from assessments import grading as q
-from assessments.models import AssessmentPage, Attempt
+from assessments import item_analysis
+from assessments.models import AssessmentPage, Attempt, ItemResponse
 from assessments.selectors import Eligibility, eligibility, items_met, open_attempt, parent_course
 from certificates.services import certificate_issue
 from cms.i18n import canonical_page
@@ -108,9 +109,36 @@ def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
     attempt.refresh_from_db()
     if not updated:
         return attempt, False
+    ItemResponse.objects.bulk_create(item_responses(attempt))
     if passed:
         _on_pass(attempt)
     return attempt, True
+
+
+def item_responses(attempt: Attempt) -> list[ItemResponse]:
+    """The responses item analysis reads of a closed attempt (unsaved): one per question of a
+    submitted attempt, none of a timed-out one, whose answers were discarded and so say
+    nothing about the questions (the rule of selectors.item_analysis_rows)."""
+    if attempt.status != Attempt.Status.SUBMITTED:
+        return []
+    row = item_analysis.AttemptRow(
+        language=attempt.language,
+        points=float(attempt.points or 0),
+        max_points=attempt.max_points or 0,
+        results=attempt.results or [],
+    )
+    return [
+        ItemResponse(
+            attempt_id=attempt.pk,
+            assessment_id=attempt.assessment_id,
+            language=attempt.language,
+            question_id=response.question_id,
+            points=response.points,
+            rest=response.rest,
+            chosen=response.chosen,
+        )
+        for response in item_analysis.responses(row)
+    ]
 
 
 def _on_pass(attempt: Attempt) -> None:

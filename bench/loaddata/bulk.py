@@ -15,7 +15,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import Agency, Region
-from assessments.models import AssessmentPage, Attempt
+from assessments.models import AssessmentPage, Attempt, ItemResponse
+from assessments.services import item_responses
 from bench.loaddata.country import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_TRAINEES,
@@ -41,6 +42,8 @@ from reports.models import Headcount
 # --------------------------------------------------------------------------- the database
 
 ATTEMPT_BATCH_SIZE = 1_000
+# A response is a narrow row: many go in one INSERT.
+RESPONSE_BATCH_SIZE = 5_000
 
 
 def load_universe(course_slugs) -> Universe:
@@ -189,6 +192,11 @@ def _write_chunk(
         # An attempt carries its questions' texts (~10 kB): smaller INSERTs keep the statements and
         # the driver's buffers small.
         Attempt.objects.bulk_create(attempts, batch_size=min(batch_size, ATTEMPT_BATCH_SIZE))
+    # What grading writes with a submitted attempt, for the item analysis (attempt ids now known).
+    with totals.timing("build objects"):
+        responses_written = [response for attempt in attempts for response in item_responses(attempt)]
+    with totals.timing("insert item responses"):
+        ItemResponse.objects.bulk_create(responses_written, batch_size=max(batch_size, RESPONSE_BATCH_SIZE))
     # Certificates point at their attempts (ids now known) and a superseded certificate at
     # its renewal, so the current certificates go in first.
     with totals.timing("build objects"):
@@ -304,6 +312,7 @@ ANALYZED_TABLES = (
     "courses_enrolment",
     "courses_lessoncompletion",
     "assessments_attempt",
+    "assessments_itemresponse",
     "certificates_certificate",
     "reports_headcount",
 )
@@ -333,7 +342,10 @@ def clear(*, batch_size: int = DEFAULT_BATCH_SIZE, log=print) -> dict:
             certificates = Certificate.objects.filter(user_id__in=chunk)
             certificates.exclude(superseded_by=None).update(superseded_by=None)
             deleted["certificates"] += certificates.only("pk").delete()[1].get(Certificate._meta.label, 0)
-            deleted["attempts"] += Attempt.objects.filter(user_id__in=chunk).only("pk").delete()[0]
+            # The attempts' item responses go with them (cascade): counted apart.
+            _total, by_model = Attempt.objects.filter(user_id__in=chunk).only("pk").delete()
+            deleted["attempts"] += by_model.get(Attempt._meta.label, 0)
+            deleted["item responses"] += by_model.get(ItemResponse._meta.label, 0)
             deleted["completions"] += LessonCompletion.objects.filter(user_id__in=chunk).delete()[0]
             deleted["enrolments"] += Enrolment.objects.filter(user_id__in=chunk).delete()[0]
             users = generated_users().filter(pk__in=chunk)
