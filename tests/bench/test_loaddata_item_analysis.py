@@ -9,8 +9,9 @@ from django.db import transaction
 
 from assessments import grading
 from assessments import item_analysis as ia
-from assessments.models import AssessmentPage, Attempt
-from assessments.selectors import item_statistics
+from assessments.models import AssessmentPage, Attempt, ItemResponse
+from assessments.selectors import item_analysis_rows, item_statistics
+from assessments.services import item_responses
 from bench.loaddata import bulk, responses
 from bench.loaddata.plan import Behaviour
 from demo.course_texts import seed_slugs
@@ -103,6 +104,32 @@ def test_stored_results_are_what_grading_the_stored_answers_gives(load):
         assert attempt.passed == grading.passes(points, max_points, attempt.pass_mark)
     partial = [a for a in attempts if any(Decimal(0) < Decimal(r["points"]) < 1 for r in a.results)]
     assert partial  # wrong multiple-choice sets earn partial points where the question allows it
+
+
+def test_every_submitted_attempt_has_the_responses_grading_writes(load):
+    attempts = Attempt.objects.filter(assessment=the_assessment(load))
+    stored = {(r.attempt_id, r.question_id): r for r in ItemResponse.objects.filter(attempt__in=attempts)}
+    expected = [response for attempt in attempts for response in item_responses(attempt)]
+    assert len(stored) == len(expected) > 0
+    for response in expected:
+        got = stored[(response.attempt_id, response.question_id)]
+        assert (got.assessment_id, got.language, got.points, got.rest, got.chosen) == (
+            response.assessment_id,
+            response.language,
+            response.points,
+            response.rest,
+            response.chosen,
+        )
+    # And so the analysis of the responses is the analysis of the attempts.
+    stats = item_statistics(assessment=the_assessment(load))
+    from_attempts = ia.analyse(item_analysis_rows(assessment=the_assessment(load)))
+    assert stats.keys() == from_attempts.keys()
+    for question_id, figures in from_attempts.items():
+        assert stats[question_id].overall.n == figures.overall.n
+        assert stats[question_id].overall.options == figures.overall.options
+        assert stats[question_id].overall.facility == pytest.approx(figures.overall.facility)
+        assert stats[question_id].overall.discrimination == pytest.approx(figures.overall.discrimination)
+        assert stats[question_id].flags == figures.flags
 
 
 def test_attempts_are_drawn_from_the_trainees_language_page(load):
