@@ -27,7 +27,8 @@ def responses_of(attempt) -> dict[str, tuple]:
     rows = ItemResponse.objects.filter(attempt=attempt).values_list(
         "question_id", "assessment_id", "language", "points", "rest", "chosen"
     )
-    return {question_id: rest for question_id, *rest in rows}
+    # The options chosen in the order of the answer's form: compared as sets.
+    return {question_id: [*rest, sorted(chosen)] for question_id, *rest, chosen in rows}
 
 
 def submit(attempt, post) -> tuple[Attempt, bool]:
@@ -47,7 +48,7 @@ def test_grading_writes_one_response_per_question(ready_trainee, assessment):
         right = index < 3
         # The rest score: the other four questions' points as a share of their maximum.
         rest = (3 - 1) / 4 if right else 3 / 4
-        chosen = post[f"{q.ANSWER_PREFIX}{question['id']}"]
+        chosen = sorted(post[f"{q.ANSWER_PREFIX}{question['id']}"])
         expected[question["id"]] = [assessment.pk, "ru", 1.0 if right else 0.0, rest, chosen]
     assert responses_of(attempt) == expected
 
@@ -119,7 +120,7 @@ def test_responses_go_with_their_attempt(ready_trainee, assessment):
 def old_attempt(assessment, user, *, status=Attempt.Status.SUBMITTED, language="en", right=1) -> Attempt:
     """An attempt graded before responses were written: its results only."""
     items = q.draw(assessment.questions, per_attempt=0)
-    ids = [question["id"] for question in q.iter_questions(items)]
+    ids = sorted(question["id"] for question in q.iter_questions(items))  # the draw shuffles them
     answers = {
         question_id: [f"{question_id}-a" if index < right else f"{question_id}-b"]
         for index, question_id in enumerate(ids)
@@ -169,7 +170,7 @@ def test_the_backfill_writes_what_grading_writes_for_submitted_attempts_only(tra
     assert not ItemResponse.objects.filter(attempt=timed_out).exists()
     for attempt in attempts:
         built = {
-            r.question_id: [r.assessment_id, r.language, r.points, r.rest, r.chosen]
+            r.question_id: [r.assessment_id, r.language, r.points, r.rest, sorted(r.chosen)]
             for r in services.item_responses(attempt)
         }
         assert responses_of(attempt) == built
