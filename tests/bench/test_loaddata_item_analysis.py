@@ -75,8 +75,13 @@ def test_the_planted_question_is_flagged_for_its_language_gap(load):
     questions = ia.assessment_questions(assessment.questions, true_label="True", false_label="False")
     [row] = [row for row in ia.item_rows(questions, stats) if row.question_id == planted.question_id]
     assert row.position is not None and ia.FLAG_LANGUAGE_GAP in row.flags
-    # No other question reads differently in another language.
-    assert [qid for qid, s in stats.items() if ia.FLAG_LANGUAGE_GAP in s.flags] == [planted.question_id]
+    # No other question reads as differently between languages. (Others can cross the flag's
+    # line by chance at a few hundred attempts, and the generator's fixed pass rate lifts the
+    # Tajik trainees' other answers a little to make up for the planted one.)
+    gaps = {qid: s.language_gap[2] for qid, s in stats.items() if s.language_gap}
+    assert max(gaps, key=gaps.get) == planted.question_id
+    runner_up = sorted(gaps.values())[-2]
+    assert gap > runner_up + 0.1, f"planted {gap:.0%}, next {runner_up:.0%}"
 
 
 def test_hard_questions_show_low_facility_and_easy_ones_high(load):
