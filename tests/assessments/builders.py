@@ -6,6 +6,7 @@ Question and choice ids are fixed strings so tests can name the answers they sub
 import copy
 
 from django.http import QueryDict
+from django.utils import timezone
 
 from assessments import grading as q
 from assessments.models import AssessmentPage, Attempt
@@ -137,3 +138,26 @@ def issue_certificate(user, course, *, score: int = 100):
     from certificates.services import certificate_issue
 
     return certificate_issue(attempt=passed_attempt(user, course, score=score))
+
+
+def graded_attempt(assessment, user, answers: dict, *, language="en", status=Attempt.Status.SUBMITTED) -> Attempt:
+    """A closed attempt of all of ``assessment``'s questions with ``answers``, graded by
+    grading.grade and stored directly: no responses are written (the caller decides)."""
+    items = q.draw(assessment.questions, per_attempt=0)
+    results, points, max_points = q.grade(items, answers)
+    return Attempt.objects.create(
+        user=user,
+        assessment=assessment,
+        course=assessment.get_parent().specific,
+        language=language,
+        questions=items,
+        pass_mark=80,
+        status=status,
+        submitted_at=timezone.now(),
+        answers=answers,
+        results=results,
+        points=points,
+        max_points=max_points,
+        score=q.percent(points, max_points),
+        passed=points == max_points,
+    )

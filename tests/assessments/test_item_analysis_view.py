@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from assessments import grading as q
 from assessments import item_analysis as ia
@@ -16,7 +15,7 @@ from assessments.models import Attempt, ItemResponse
 from assessments.selectors import item_analysis_rows, item_statistics
 from assessments.services import item_responses
 from cms.i18n import default_locale
-from tests.assessments.builders import build_assessment, single_choice, true_false
+from tests.assessments.builders import build_assessment, graded_attempt, single_choice, true_false
 from tests.factories import UserFactory, make_coordinator, sign_in_with_second_factor, with_totp
 
 pytestmark = pytest.mark.django_db
@@ -49,25 +48,9 @@ def editor_client(client):
 def submitted(assessment, user, *, language="en", sc="sc-a", tf=q.TRUE, status=Attempt.Status.SUBMITTED):
     """A graded attempt of ``assessment`` with the answers given, graded by grading.grade, and
     the responses the grading service writes with it."""
-    items = q.draw(assessment.questions, per_attempt=0)
     answers = {"sc": [sc] if sc else [], "tf": [tf] if tf else []}
-    answers = {key: value for key, value in answers.items() if value}
-    results, points, max_points = q.grade(items, answers)
-    attempt = Attempt.objects.create(
-        user=user,
-        assessment=assessment,
-        course=assessment.get_parent().specific,
-        language=language,
-        questions=items,
-        pass_mark=80,
-        status=status,
-        submitted_at=timezone.now(),
-        answers=answers,
-        results=results,
-        points=points,
-        max_points=max_points,
-        score=q.percent(points, max_points),
-        passed=points == max_points,
+    attempt = graded_attempt(
+        assessment, user, {key: value for key, value in answers.items() if value}, language=language, status=status
     )
     ItemResponse.objects.bulk_create(item_responses(attempt))
     return attempt

@@ -16,7 +16,14 @@ from assessments import services
 from assessments.models import Attempt, ItemResponse
 from assessments.selectors import item_analysis_rows, item_statistics
 from cms.i18n import default_locale
-from tests.assessments.builders import answers_post, as_querydict, build_assessment, single_choice, true_false
+from tests.assessments.builders import (
+    answers_post,
+    as_querydict,
+    build_assessment,
+    graded_attempt,
+    single_choice,
+    true_false,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -125,23 +132,7 @@ def old_attempt(assessment, user, *, status=Attempt.Status.SUBMITTED, language="
         question_id: [f"{question_id}-a" if index < right else f"{question_id}-b"]
         for index, question_id in enumerate(ids)
     }
-    results, points, max_points = q.grade(items, answers)
-    return Attempt.objects.create(
-        user=user,
-        assessment=assessment,
-        course=assessment.get_parent().specific,
-        language=language,
-        questions=items,
-        pass_mark=80,
-        status=status,
-        submitted_at=timezone.now(),
-        answers=answers,
-        results=results,
-        points=points,
-        max_points=max_points,
-        score=q.percent(points, max_points),
-        passed=points == max_points,
-    )
+    return graded_attempt(assessment, user, answers, language=language, status=status)
 
 
 def run_backfill() -> None:
