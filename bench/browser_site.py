@@ -113,9 +113,10 @@ class BrowserSite:
         self._server = serve(self.env, self.port, workdir / "gunicorn.log")
         return self
 
-    def manage(self, *args: str) -> str:
+    def manage(self, *args: str, debug: bool = False) -> str:
+        env = self.env | {"DJANGO_DEBUG": "1"} if debug else self.env
         result = subprocess.run(
-            [str(PYTHON), "manage.py", *args], cwd=ROOT, env=self.env, check=True, capture_output=True, text=True
+            [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
         )
         return result.stdout
 
