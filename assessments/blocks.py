@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import AnswerChoiceBlock
+from cms.blocks import AnswerChoiceBlock, NamedRichTextBlock
 
 
 def _correct_count(value) -> int:
@@ -100,7 +100,7 @@ class ScenarioQuestionsBlock(blocks.StreamBlock):
 class ScenarioBlock(blocks.StructBlock):
     """A case, then several questions about it; each question is worth one point."""
 
-    case = blocks.RichTextBlock(label=_("Case"), features=["bold", "italic", "ol", "ul"])
+    case = NamedRichTextBlock(label=_("Case"), features=["bold", "italic", "ol", "ul"])
     questions = ScenarioQuestionsBlock(label=_("Questions about the case"))
 
     class Meta:
