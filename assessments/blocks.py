@@ -125,7 +125,8 @@ class QuestionPoolBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["draw"] > len(value["questions"]):
+        # An autosave checks a draft, whose required "draw" may still be empty.
+        if value["draw"] is not None and value["draw"] > len(value["questions"]):
             raise StructBlockValidationError(
                 block_errors={
                     "draw": ValidationError(

@@ -1,7 +1,9 @@
 """Admin changes for the review workflow."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -29,3 +31,8 @@ def register_moderated_translation_sync():
             name="frontline_update_translations",
         )
     ]
+
+
+@hooks.register("insert_editor_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-editor.css"))
