@@ -116,12 +116,16 @@ def lessons_complete(*, user, course: CoursePage, language: str | None = None) -
     """Whether the trainee has completed every live lesson of the course, as the course reads
     in ``language`` (default: the active language): a lesson whose translation is not live yet
     is not asked of a trainee who cannot read it; once it is, it is (a lesson read in any
-    language counts)."""
+    language counts). A version with none of the lessons live yet asks for all of them."""
+    canonical = canonical_page(course)
+    lesson_keys = {lesson.translation_key for lesson in published_lessons(course=canonical)}
     version = course_version(course=course, language=language)
-    lesson_keys = {lesson.translation_key for lesson in published_lessons(course=version)}
+    if version.pk != canonical.pk:
+        readable = lesson_keys & {lesson.translation_key for lesson in published_lessons(course=version)}
+        lesson_keys = readable or lesson_keys
     done_keys = set(
         LessonCompletion.objects.filter(
-            user=user, course=canonical_page(course), lesson__translation_key__in=lesson_keys
+            user=user, course=canonical, lesson__translation_key__in=lesson_keys
         ).values_list("lesson__translation_key", flat=True)
     )
     return bool(lesson_keys) and lesson_keys <= done_keys
