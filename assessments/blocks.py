@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import AnswerChoiceBlock
+from cms.blocks import AnswerChoiceBlock, NamedRichTextBlock
 
 
 def _correct_count(value) -> int:
@@ -100,7 +100,7 @@ class ScenarioQuestionsBlock(blocks.StreamBlock):
 class ScenarioBlock(blocks.StructBlock):
     """A case, then several questions about it; each question is worth one point."""
 
-    case = blocks.RichTextBlock(label=_("Case"), features=["bold", "italic", "ol", "ul"])
+    case = NamedRichTextBlock(label=_("Case"), features=["bold", "italic", "ol", "ul"])
     questions = ScenarioQuestionsBlock(label=_("Questions about the case"))
 
     class Meta:
@@ -125,7 +125,8 @@ class QuestionPoolBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if value["draw"] > len(value["questions"]):
+        # An autosave checks a draft, whose required "draw" may still be empty.
+        if value["draw"] is not None and value["draw"] > len(value["questions"]):
             raise StructBlockValidationError(
                 block_errors={
                     "draw": ValidationError(

@@ -5,12 +5,59 @@ JavaScript: knowledge checks reveal their answer with ``<details>``.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 PLAIN_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
+
+
+class NamedTextBlock(blocks.TextBlock):
+    """A TextBlock whose text area is named by the block's label, for screen readers.
+
+    Wagtail draws an item of a ListBlock without a label of its own (the list's label heads
+    the whole list), which leaves the text area nameless (axe: critical ``label``)."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        # Lazy: the admin draws the widget per request, in the editor's language.
+        field.widget.attrs["aria-label"] = self.label
+        return field
+
+
+class NamedCharBlock(blocks.CharBlock):
+    """A CharBlock whose input is named by the block's label: as an item of a StreamBlock
+    (a course's learning outcomes) it is drawn under the block type's heading, with no label."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["aria-label"] = self.label
+
+
+class NamedRichTextBlock(blocks.RichTextBlock):
+    """A RichTextBlock whose editor is named by the block's label, for screen readers.
+
+    Draftail's editable area is a ``role=textbox`` that the label above it does not name
+    (a ``<label>`` cannot point at a ``contenteditable``); Draftail takes ``ariaLabel``."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        options = getattr(field.widget, "options", None)
+        if options is not None:
+            options["ariaLabel"] = self.label
+        return field
+
+
+# Only what the admin draws differs: stored values and migrations are the plain blocks'.
+DECONSTRUCT_ALIASES = {
+    NamedCharBlock: "wagtail.blocks.CharBlock",
+    NamedTextBlock: "wagtail.blocks.TextBlock",
+    NamedRichTextBlock: "wagtail.blocks.RichTextBlock",
+}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -39,7 +86,7 @@ class CalloutBlock(blocks.StructBlock):
         default="info",
     )
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    body = blocks.RichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT)
+    body = NamedRichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT)
 
     class Meta:
         icon = "warning"
@@ -52,7 +99,7 @@ class LegalProvisionBlock(blocks.StructBlock):
 
     instrument = blocks.CharBlock(label=_("Instrument"), max_length=255)
     article = blocks.CharBlock(label=_("Article"), max_length=100)
-    paraphrase = blocks.RichTextBlock(label=_("In plain words"), features=PLAIN_RICH_TEXT)
+    paraphrase = NamedRichTextBlock(label=_("In plain words"), features=PLAIN_RICH_TEXT)
     source_url = blocks.URLBlock(label=_("Official text (link)"), required=False)
 
     class Meta:
@@ -66,7 +113,7 @@ class IndicatorChecklistBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     intro = blocks.TextBlock(label=_("Introduction"), required=False)
-    indicators = blocks.ListBlock(blocks.TextBlock(label=_("Indicator")), label=_("Indicators"), min_num=1)
+    indicators = blocks.ListBlock(NamedTextBlock(label=_("Indicator")), label=_("Indicators"), min_num=1)
 
     class Meta:
         icon = "list-ul"
@@ -78,9 +125,9 @@ class CaseStudyBlock(blocks.StructBlock):
     """A realistic situation followed by questions for reflection or group discussion."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
-    scenario = blocks.RichTextBlock(label=_("Scenario"), features=PLAIN_RICH_TEXT)
+    scenario = NamedRichTextBlock(label=_("Scenario"), features=PLAIN_RICH_TEXT)
     discussion_points = blocks.ListBlock(
-        blocks.TextBlock(label=_("Discussion point")), label=_("Discussion points"), min_num=1
+        NamedTextBlock(label=_("Discussion point")), label=_("Discussion points"), min_num=1
     )
     takeaway = blocks.TextBlock(label=_("Key takeaway"), required=False)
 
@@ -132,7 +179,7 @@ class VideoBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     url = blocks.URLBlock(label=_("Video address"), help_text=_("A link to an MP4 file or a video page."))
-    transcript = blocks.RichTextBlock(label=_("Transcript"), features=PLAIN_RICH_TEXT)
+    transcript = NamedRichTextBlock(label=_("Transcript"), features=PLAIN_RICH_TEXT)
 
     class Meta:
         icon = "media"
@@ -142,9 +189,7 @@ class VideoBlock(blocks.StructBlock):
 
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html"
-    )
+    paragraph = NamedRichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html")
     image = ImageBlock(label=_("Image"), template="blocks/image.html")
     video = VideoBlock()
     callout = CalloutBlock()
@@ -158,9 +203,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     """Blocks for general pages (about, help, hotlines)."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html"
-    )
+    paragraph = NamedRichTextBlock(label=_("Text"), features=PLAIN_RICH_TEXT + ["h3"], template="blocks/paragraph.html")
     image = ImageBlock(label=_("Image"), template="blocks/image.html")
     callout = CalloutBlock()
     legal_provision = LegalProvisionBlock()

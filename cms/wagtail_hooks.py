@@ -1,10 +1,15 @@
 """Admin changes for the review workflow."""
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from cms.translation_status import DRAFT, MISSING, OUTDATED, translations_behind
 
 
 class ModeratedUpdateTranslationsView(UpdateTranslationsView):
@@ -29,3 +34,34 @@ def register_moderated_translation_sync():
             name="frontline_update_translations",
         )
     ]
+
+
+class TranslationsBehindPanel(Component):
+    """The dashboard's list of published pages that Russian or Tajik readers do not see yet
+    (no translation, or one not published) or see older than the source."""
+
+    name = "translations_behind"
+    template_name = "cms/admin/translations_behind.html"
+    order = 230  # after "Awaiting your review"
+
+    def get_context_data(self, parent_context):
+        behind = translations_behind()
+        return {
+            "behind": behind,
+            "more": behind.total - len(behind.pages),
+            "MISSING": MISSING,
+            "DRAFT": DRAFT,
+            "OUTDATED": OUTDATED,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translations_behind(request, panels):
+    # Those who translate (editors) and those who publish translations (moderators).
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationsBehindPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-editor.css"))

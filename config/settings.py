@@ -242,6 +242,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # otherwise publish it at once, in the source language, whoever asked): it goes live when
 # someone who may publish (a moderator) publishes the translation.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Draftail, with its editable area named by the field's label (for screen readers).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "cms.widgets.LabelledDraftailRichTextArea"}}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))

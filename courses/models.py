@@ -5,13 +5,12 @@ from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.blocks import LessonStreamBlock
+from cms.blocks import LessonStreamBlock, NamedCharBlock
 from cms.pages import ViewRestrictionsInOneQuery
 
 
@@ -43,7 +42,7 @@ class CoursePage(ViewRestrictionsInOneQuery, Page):
 
     summary = models.TextField(_("summary"), help_text=_("One or two sentences shown in the catalogue."))
     learning_outcomes = StreamField(
-        [("outcome", blocks.CharBlock(label=_("Outcome"), max_length=300))],
+        [("outcome", NamedCharBlock(label=_("Outcome"), max_length=300))],
         verbose_name=_("learning outcomes"),
         blank=True,
     )

@@ -6,9 +6,10 @@ the number of lessons or trainees.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -25,6 +26,16 @@ class Progress:
     completed_keys: frozenset = field(default_factory=frozenset)
     enrolled: bool = False
     completed: bool = False
+    # When the course was completed: a fact that stays, whatever lessons are added later.
+    completed_at: datetime | None = None
+    # The live lessons (of this language version) a trainee who completed the course has not
+    # read: published since. Listed by ``course_progress``; counted by ``new_lesson_count``.
+    new_lessons: tuple = ()
+
+    @property
+    def new_lesson_count(self) -> int:
+        """Lessons of this language version published since the trainee completed the course."""
+        return max(0, self.total - self.done) if self.completed else 0
 
     @property
     def percent(self) -> int:
@@ -43,7 +54,8 @@ class Progress:
 CATALOGUE = Memo[tuple]("catalogue")
 LESSONS = Memo[tuple]("lessons")
 COURSE_GATE = Memo[CourseGate | None]("course_gate")
-LESSON_TOTALS = Memo[dict]("lesson_totals")
+COURSE_VERSION = Memo[CoursePage | None]("course_version")
+LESSON_KEYS = Memo[dict]("lesson_keys")
 COURSE_OUTLINE = Memo[tuple | None]("course_outline")
 REQUIRED_COURSES = Memo[frozenset]("required_courses")
 LIVE_COURSES = Memo[tuple]("live_courses")
@@ -84,45 +96,68 @@ def course_gate(*, course: CoursePage) -> CourseGate | None:
     )
 
 
-def lessons_complete(*, user, course: CoursePage) -> bool:
-    """Whether the trainee has completed every live lesson of the course."""
-    course = canonical_page(course)
-    lesson_ids = {lesson.pk for lesson in published_lessons(course=course)}
-    done_ids = set(
-        LessonCompletion.objects.filter(user=user, course=course, lesson_id__in=lesson_ids).values_list(
-            "lesson_id", flat=True
-        )
+def course_version(*, course: CoursePage, language: str | None = None) -> CoursePage:
+    """The live version of ``course`` in ``language`` (default: the active language), or the
+    default-language course where that language has none; kept with the published content."""
+    language = language or translation.get_language() or ""
+    found = COURSE_VERSION.get(
+        (course.translation_key, language),
+        lambda: (
+            CoursePage.objects.live()
+            .filter(translation_key=course.translation_key, locale__language_code=language)
+            .first()
+        ),
+        course=lambda version: version,
     )
-    return bool(lesson_ids) and lesson_ids <= done_ids
+    return found or canonical_page(course)
 
 
-def course_requirements_met(*, user, course: CoursePage) -> bool:
+def lessons_complete(*, user, course: CoursePage, language: str | None = None) -> bool:
+    """Whether the trainee has completed every live lesson of the course, as the course reads
+    in ``language`` (default: the active language): a lesson whose translation is not live yet
+    is not asked of a trainee who cannot read it; once it is, it is (a lesson read in any
+    language counts). A version with none of the lessons live yet asks for all of them."""
+    canonical = canonical_page(course)
+    lesson_keys = {lesson.translation_key for lesson in published_lessons(course=canonical)}
+    version = course_version(course=course, language=language)
+    if version.pk != canonical.pk:
+        readable = lesson_keys & {lesson.translation_key for lesson in published_lessons(course=version)}
+        lesson_keys = readable or lesson_keys
+    done_keys = set(
+        LessonCompletion.objects.filter(
+            user=user, course=canonical, lesson__translation_key__in=lesson_keys
+        ).values_list("lesson__translation_key", flat=True)
+    )
+    return bool(lesson_keys) and lesson_keys <= done_keys
+
+
+def course_requirements_met(*, user, course: CoursePage, language: str | None = None) -> bool:
     """The course completion rule: every lesson complete and, where the course has a gate
     (its assessment), the gate passed."""
-    course = canonical_page(course)
-    if not lessons_complete(user=user, course=course):
+    if not lessons_complete(user=user, course=course, language=language):
         return False
+    course = canonical_page(course)
     gate = course_gate(course=course)
     return gate is None or gate.is_passed_by(user)
 
 
-def _lesson_totals(courses) -> dict[str, int]:
-    """Number of live lessons under each course, keyed by the course's translation key."""
+def _live_lesson_keys(courses) -> dict[str, frozenset]:
+    """Translation keys of the live lessons under each course, keyed by the course's."""
     if not courses:
         return {}
-    return LESSON_TOTALS.get(tuple(course.pk for course in courses), lambda: _count_lessons(courses), course=courses)
+    return LESSON_KEYS.get(tuple(course.pk for course in courses), lambda: _load_lesson_keys(courses), course=courses)
 
 
-def _count_lessons(courses) -> dict[str, int]:
+def _load_lesson_keys(courses) -> dict[str, frozenset]:
     key_by_path = {course.path: course.translation_key for course in courses}
     condition = Q()
     for path in key_by_path:
         condition |= Q(path__startswith=path)
-    totals = {key: 0 for key in key_by_path.values()}
+    keys = {key: set() for key in key_by_path.values()}
     steplen = Page.steplen
-    for path in LessonPage.objects.live().filter(condition).values_list("path", flat=True):
-        totals[key_by_path[path[:-steplen]]] += 1
-    return totals
+    for path, lesson_key in LessonPage.objects.live().filter(condition).values_list("path", "translation_key"):
+        keys[key_by_path[path[:-steplen]]].add(lesson_key)
+    return {key: frozenset(lessons) for key, lessons in keys.items()}
 
 
 def enrolments_of(*, user, keys=None) -> dict:
@@ -139,20 +174,22 @@ def progress_for_courses(*, user, courses, enrolments: dict | None = None) -> di
     if not user.is_authenticated or not courses:
         return {}
     keys = [course.translation_key for course in courses]
-    totals = _lesson_totals(courses)
-    done_by_key = dict(
-        LessonCompletion.objects.filter(user=user, course__translation_key__in=keys)
-        .values_list("course__translation_key")
-        .annotate(n=Count("id"))
-    )
+    live_keys = _live_lesson_keys(courses)
+    done_by_course: dict[str, set] = {}
+    for course_key, lesson_key in LessonCompletion.objects.filter(
+        user=user, course__translation_key__in=keys
+    ).values_list("course__translation_key", "lesson__translation_key"):
+        done_by_course.setdefault(course_key, set()).add(lesson_key)
     if enrolments is None:
         enrolments = enrolments_of(user=user, keys=keys)
     return {
         key: Progress(
-            total=totals.get(key, 0),
-            done=done_by_key.get(key, 0),
+            total=len(live_keys.get(key, ())),
+            # Only lessons live in this language version: one read elsewhere, or since removed, is no step here.
+            done=len(done_by_course.get(key, set()) & live_keys.get(key, frozenset())),
             enrolled=key in enrolments,
             completed=enrolments.get(key) is not None,
+            completed_at=enrolments.get(key),
         )
         for key in keys
     }
@@ -175,12 +212,17 @@ def course_progress(*, user, course: CoursePage, lessons=None) -> Progress:
         .first()
     )
     live_keys = {lesson.translation_key for lesson in lessons}
+    completed_at = enrolment["completed_at"] if enrolment is not None else None
     return Progress(
         total=len(lessons),
         done=len(completed_keys & live_keys),
         completed_keys=completed_keys,
         enrolled=enrolment is not None,
-        completed=enrolment is not None and enrolment["completed_at"] is not None,
+        completed=completed_at is not None,
+        completed_at=completed_at,
+        new_lessons=tuple(lesson for lesson in lessons if lesson.translation_key not in completed_keys)
+        if completed_at is not None
+        else (),
     )
 
 

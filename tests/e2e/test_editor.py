@@ -198,3 +198,65 @@ def test_editor_writes_a_lesson_a_moderator_approves_it_and_it_is_translated_to_
     assert_accessible(trainee, "new lesson (Tajik)")
     trainee.goto(f"/tg/courses/{COURSE_SLUG}/")
     expect(trainee.locator("main")).to_contain_text(tajik["Title"])
+
+
+LESSON_BLOCKS = [
+    "Heading",
+    "Text",
+    "Image",
+    "Video",
+    "Callout",
+    "Legal provision",
+    "Indicator checklist",
+    "Case study",
+    "Knowledge check",
+]
+QUESTION_BLOCKS = ["Single choice", "Multiple choice", "True or false", "Scenario", "Question pool"]
+
+
+def insert_blocks(page, field: str, names: list[str]) -> None:
+    """Append one block of each type in ``names`` to the StreamField ``field``, from its last
+    "Insert a block" button (new blocks open expanded, every child field showing)."""
+    stream = page.locator(f"[data-contentpath={field}]").first
+    for name in names:
+        stream.get_by_role("button", name="Insert a block").last.click()
+        page.get_by_role("option", name=name, exact=True).click()
+    expect(stream.locator("[data-contentpath] .c-sf-block__type").filter(has_text=names[-1]).last).to_be_visible()
+
+
+def test_every_field_of_every_block_has_a_name_in_the_page_editor(site, new_page):
+    """axe on the page editor: a lesson with one block of each type, the course's learning
+    outcomes, an assessment with one question of each type: no serious or critical finding."""
+    editor = new_page(expected_responses=WAGTAIL_AUTOSAVE)
+    editor.on("dialog", lambda dialog: dialog.accept())  # leaving unsaved forms: "leave the page?"
+    sign_in(editor, EDITOR)
+
+    open_english_course_in_admin(editor)
+    editor.get_by_role("link", name="Add child page").click()
+    editor.wait_for_load_state()
+    if "/add_subpage/" in editor.url:
+        editor.get_by_role("link", name="Lesson", exact=True).click()
+    editor.wait_for_url(re.compile(r"/admin/pages/add/courses/lessonpage/\d+/$"))
+    insert_blocks(editor, "body", LESSON_BLOCKS)
+    body = editor.locator("[data-contentpath=body]")
+    # The fields Wagtail draws without a label of their own: list items and rich text editors.
+    expect(body.locator("[data-contentpath=indicators] textarea").first).to_have_attribute("aria-label", "Indicator")
+    expect(body.locator("[data-contentpath=discussion_points] textarea").first).to_have_attribute(
+        "aria-label", "Discussion point"
+    )
+    expect(body.locator("[data-contentpath=transcript] [role=textbox]")).to_have_attribute("aria-label", "Transcript")
+    assert_accessible(editor, "lesson editor, one block of each type")
+
+    open_english_course_in_admin(editor)
+    course_explorer = editor.url  # /admin/pages/<course id>/
+    editor.goto(course_explorer + "edit/")
+    expect(editor.locator("[data-contentpath=learning_outcomes] input[type=text]").first).to_have_attribute(
+        "aria-label", "Outcome"
+    )
+    assert_accessible(editor, "course editor (learning outcomes)")
+
+    editor.goto(course_explorer)
+    editor.locator("main tbody").get_by_role("link", name=re.compile(r"^Assessment")).first.click()
+    editor.wait_for_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    insert_blocks(editor, "questions", QUESTION_BLOCKS)
+    assert_accessible(editor, "assessment editor, one question of each type")
