@@ -191,6 +191,17 @@ def answers_from_post(post, items: list[dict]) -> dict[str, list[str]]:
     Raises InvalidAnswers if it names a question outside the attempt, an answer that is not
     one of the question's choices, or several answers to a single-answer question.
     """
+    return _read_answers(post, items, strict=True)
+
+
+def answers_kept(post, items: list[dict]) -> dict[str, list[str]]:
+    """The answers of a form submission that belong to the attempt, for saving as the trainee
+    goes: unknown questions and choices are dropped, and so is a single-answer question given
+    several answers (which of them was meant cannot be told). Never raises."""
+    return _read_answers(post, items, strict=False)
+
+
+def _read_answers(post, items: list[dict], *, strict: bool) -> dict[str, list[str]]:
     questions = {question["id"]: question for question in iter_questions(items)}
     answers: dict[str, list[str]] = {}
     for key in post:
@@ -199,15 +210,40 @@ def answers_from_post(post, items: list[dict]) -> dict[str, list[str]]:
         question_id = key[len(ANSWER_PREFIX) :]
         question = questions.get(question_id)
         if question is None:
-            raise InvalidAnswers(f"unknown question {question_id!r}")
+            if strict:
+                raise InvalidAnswers(f"unknown question {question_id!r}")
+            continue
         values = [value for value in post.getlist(key) if value != ""]
-        if not set(values) <= allowed_values(question):
-            raise InvalidAnswers(f"unknown answer for question {question_id!r}")
-        if question["type"] != "multiple_choice" and len(values) > 1:
-            raise InvalidAnswers(f"several answers for single-answer question {question_id!r}")
+        allowed = allowed_values(question)
+        if not set(values) <= allowed:
+            if strict:
+                raise InvalidAnswers(f"unknown answer for question {question_id!r}")
+            values = [value for value in values if value in allowed]
+        if question["type"] != "multiple_choice" and len(values if strict else set(values)) > 1:
+            if strict:
+                raise InvalidAnswers(f"several answers for single-answer question {question_id!r}")
+            continue
         if values:
             answers[question_id] = sorted(set(values))
     return answers
+
+
+def numbered_questions(items: list[dict]):
+    """Every gradable question with the number the attempt page shows it under: "3" for the
+    third item, "4.2" for the second question of the case study shown fourth."""
+    for number, item in enumerate(items, start=1):
+        if item["type"] == "scenario":
+            for sub, question in enumerate(item["questions"], start=1):
+                yield f"{number}.{sub}", question
+        else:
+            yield str(number), item
+
+
+def unanswered(items: list[dict], answers: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(number shown, question id) of each question ``answers`` leaves blank, in page order."""
+    return [
+        (number, question["id"]) for number, question in numbered_questions(items) if not answers.get(question["id"])
+    ]
 
 
 def correct_values(question: dict) -> list[str]:

@@ -150,7 +150,10 @@ class Attempt(models.Model):
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     deadline_at = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # While the attempt is open, the answers saved so far (assessments.services.attempt_save);
+    # once it is closed, the answers it was graded on.
     answers = models.JSONField(_("answers"), default=dict, blank=True)
+    answers_saved_at = models.DateTimeField(_("answers last saved"), null=True, blank=True)
     results = models.JSONField(_("results per question"), default=list, blank=True)
     points = models.DecimalField(_("points"), max_digits=7, decimal_places=3, null=True, blank=True)
     max_points = models.PositiveSmallIntegerField(_("maximum points"), null=True, blank=True)

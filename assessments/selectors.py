@@ -84,6 +84,29 @@ def attempt_as_shown(*, attempt: Attempt) -> AttemptAsShown:
     return AttemptAsShown(items=items, results=results)
 
 
+@dataclass(frozen=True)
+class AttemptProgress:
+    """How far an open attempt has got: its questions answered (as saved), the ones left blank
+    (number shown, question id), and the whole seconds left before its deadline (None
+    without a time limit)."""
+
+    answered: int
+    total: int
+    unanswered: list[tuple[str, str]]
+    seconds_left: int | None
+
+
+def attempt_progress(*, attempt: Attempt, answers: dict | None = None, now: datetime | None = None) -> AttemptProgress:
+    """``answers`` stands in for the saved ones (those a refused submission sent back)."""
+    answers = attempt.answers if answers is None else answers
+    blanks = grading.unanswered(attempt.questions, answers or {})
+    total = sum(1 for _question in grading.iter_questions(attempt.questions))
+    seconds_left = None
+    if attempt.deadline_at:
+        seconds_left = max(0, int((attempt.deadline_at - (now or timezone.now())).total_seconds()))
+    return AttemptProgress(answered=total - len(blanks), total=total, unanswered=blanks, seconds_left=seconds_left)
+
+
 def open_attempt(*, user, assessment: AssessmentPage) -> Attempt | None:
     assessment = canonical_page(assessment)
     return Attempt.objects.filter(user=user, assessment=assessment, status=Attempt.Status.IN_PROGRESS).first()
@@ -192,12 +215,14 @@ def eligibility(*, user, assessment: AssessmentPage, now: datetime | None = None
 
 def assessment_overview(*, user, assessment: AssessmentPage) -> dict:
     """What the assessment's page shows around its rules: how many questions an attempt asks
-    (fewest, most), the course, whether the trainee may start (and if not, why), their past
-    attempts and their current certificate."""
+    (fewest, most), the course, whether the trainee may start (and if not, why; if an attempt
+    is open, how far it has got), their past attempts and their current certificate."""
     status = eligibility(user=user, assessment=assessment)
     course = parent_course(assessment=assessment)
     fewest, most = grading.questions_asked(assessment.questions, per_attempt=assessment.questions_per_attempt)
+    progress = attempt_progress(attempt=status.open_attempt) if status.open_attempt else None
     return {
+        "open_progress": progress,
         "questions_fewest": fewest,
         "questions_most": most,
         "course": course,
@@ -216,8 +241,8 @@ def item_analysis_rows(*, assessment: AssessmentPage):
     """The submitted attempts of an assessment in every language (attempts are stored against
     the default-language page), as item analysis reads them, in one query: what
     ``item_statistics`` adds up from the stored responses, read from the attempts themselves.
-    Timed-out attempts are left out: their answers were discarded, so they say nothing about
-    the questions (assessments.services.item_responses keeps the same rule)."""
+    Timed-out attempts are left out: their blanks say that time ran out, not how hard the
+    questions were (assessments.services.item_responses keeps the same rule)."""
     rows = (
         Attempt.objects.filter(assessment=canonical_page(assessment), status=Attempt.Status.SUBMITTED)
         .order_by()

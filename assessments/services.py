@@ -66,39 +66,107 @@ def attempt_start(*, user, assessment: AssessmentPage, rng=None) -> Attempt:
         return open_attempt(user=user, assessment=assessment)
 
 
-def attempt_submit(*, attempt: Attempt, post) -> tuple[Attempt, bool]:
+class AttemptClosed(Exception):
+    """Answers were sent for an attempt that is no longer open: submitted already, or past its
+    time limit (it is closed and graded on the answers saved before)."""
+
+    def __init__(self, attempt: Attempt):
+        super().__init__(f"attempt {attempt.pk} is {attempt.status}")
+        self.attempt = attempt
+
+
+class UnansweredQuestions(Exception):
+    """A submission leaves questions blank and the trainee has not confirmed that they mean
+    to submit anyway. The answers given were saved."""
+
+    def __init__(self, attempt: Attempt, unanswered: list[tuple[str, str]]):
+        super().__init__(f"{len(unanswered)} unanswered")
+        self.attempt = attempt
+        self.unanswered = unanswered
+
+
+def attempt_save(*, attempt: Attempt, post) -> Attempt:
+    """Save the answers of a form submission on an open attempt, replacing those saved before
+    (the form always holds every answer), so that leaving and coming back loses none.
+
+    Only the answers that belong to the attempt are kept (grading.answers_kept): a saved draft
+    never refuses, whatever the client sends. Raises AttemptClosed when the attempt is no
+    longer open or its time is up (then it is closed, graded on what was saved before)."""
+    return _save(attempt_id=attempt.pk, answers=q.answers_kept(post, attempt.questions))
+
+
+def attempt_submit(*, attempt: Attempt, post, allow_unanswered: bool = True) -> tuple[Attempt, bool]:
     """Grade a submission. Returns the attempt and whether this call graded it.
 
     A second submission of the same attempt (double click, second tab) changes nothing and
     returns the first result. Raises grading.InvalidAnswers for answers that are not part
-    of the attempt, before anything is written.
+    of the attempt, before anything is written. With ``allow_unanswered`` false, a submission
+    that leaves questions blank before the time limit is saved, not graded, and raises
+    UnansweredQuestions; past the time limit it is graded at once (there is no time to ask).
+    A submission past the time limit and its grace grades the answers saved before it.
     """
     answers = q.answers_from_post(post, attempt.questions)
+    if not allow_unanswered and attempt.is_open and not _past_deadline(attempt, grace=timedelta(0)):
+        blanks = q.unanswered(attempt.questions, answers)
+        if blanks:
+            try:
+                saved = _save(attempt_id=attempt.pk, answers=answers)
+            except AttemptClosed as closed:  # submitted meanwhile in another tab
+                return closed.attempt, False
+            raise UnansweredQuestions(saved, blanks)
     return _close(attempt_id=attempt.pk, answers=answers)
 
 
 def attempt_close_if_expired(*, attempt: Attempt) -> Attempt:
-    """An attempt left open past its deadline is closed with the answers it has: none."""
-    if attempt.is_open and attempt.deadline_at and timezone.now() > attempt.deadline_at + SUBMISSION_GRACE:
-        attempt, _graded = _close(attempt_id=attempt.pk, answers={})
+    """An attempt left open past its deadline is closed and graded on the answers saved."""
+    if attempt.is_open and _past_deadline(attempt):
+        attempt, _graded = _close(attempt_id=attempt.pk, answers=None)
     return attempt
 
 
+def _past_deadline(attempt: Attempt, *, grace: timedelta = SUBMISSION_GRACE, now=None) -> bool:
+    return bool(attempt.deadline_at) and (now or timezone.now()) > attempt.deadline_at + grace
+
+
+def _save(*, attempt_id: int, answers: dict) -> Attempt:
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
+        expired = attempt.is_open and _past_deadline(attempt)
+        if attempt.is_open and not expired:
+            now = timezone.now()
+            # The status condition keeps a save that races a submission from touching a graded attempt.
+            updated = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
+                answers=answers, answers_saved_at=now
+            )
+            if updated:
+                attempt.answers, attempt.answers_saved_at = answers, now
+                return attempt
+            attempt.refresh_from_db()
+    if expired:
+        attempt, _graded = _close(attempt_id=attempt.pk, answers=None)
+    raise AttemptClosed(attempt)
+
+
 @transaction.atomic
-def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
+def _close(*, attempt_id: int, answers: dict | None) -> tuple[Attempt, bool]:
+    """Grade and close an open attempt on ``answers`` (None: on those saved). Past the time
+    limit and its grace, the answers sent now are too late: those saved before count, and the
+    attempt ended at its deadline (which the cool-down counts from, however late it is closed)."""
     attempt = Attempt.objects.select_for_update().get(pk=attempt_id)
     if not attempt.is_open:
         return attempt, False
     now = timezone.now()
-    status = Attempt.Status.SUBMITTED
-    if attempt.deadline_at and now > attempt.deadline_at + SUBMISSION_GRACE:
-        status, answers = Attempt.Status.TIMED_OUT, {}
+    status, ended = Attempt.Status.SUBMITTED, now
+    if _past_deadline(attempt, now=now):
+        status, ended = Attempt.Status.TIMED_OUT, attempt.deadline_at
+    if answers is None or status == Attempt.Status.TIMED_OUT:
+        answers = attempt.answers or {}
     results, points, max_points = q.grade(attempt.questions, answers, version=attempt.snapshot_version)
     passed = q.passes(points, max_points, attempt.pass_mark)
     # The status condition makes grading idempotent even where row locks are not enforced.
     updated = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
         status=status,
-        submitted_at=now,
+        submitted_at=ended,
         answers=answers,
         results=results,
         points=points,
@@ -117,8 +185,8 @@ def _close(*, attempt_id: int, answers: dict) -> tuple[Attempt, bool]:
 
 def item_responses(attempt: Attempt) -> list[ItemResponse]:
     """The responses item analysis reads of a closed attempt (unsaved): one per question of a
-    submitted attempt, none of a timed-out one, whose answers were discarded and so say
-    nothing about the questions (the rule of selectors.item_analysis_rows)."""
+    submitted attempt, none of a timed-out one, whose blanks say that time ran out rather than
+    anything about the questions (the rule of selectors.item_analysis_rows)."""
     if attempt.status != Attempt.Status.SUBMITTED:
         return []
     row = item_analysis.AttemptRow(

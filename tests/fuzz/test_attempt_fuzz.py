@@ -72,7 +72,8 @@ def test_attempt_submission_grades_once_or_refuses_without_a_write(ready_fuzz_tr
         attempt = assessment_services.attempt_start(
             user=ready_fuzz_trainee, assessment=fuzz_assessment, rng=random.Random(0)
         )
-        if data.draw(st.integers(0, 4), label="expired") == 0:
+        expired = data.draw(st.integers(0, 4), label="expired") == 0
+        if expired:
             Attempt.objects.filter(pk=attempt.pk).update(deadline_at=timezone.now() - timedelta(minutes=5))
         questions = {question["id"]: question for question in q.iter_questions(attempt.questions)}
         sent, verdicts, chosen = draw_fields(
@@ -97,7 +98,11 @@ def test_attempt_submission_grades_once_or_refuses_without_a_write(ready_fuzz_tr
                 if key[len(q.ANSWER_PREFIX) :].strip() not in questions:
                     post[key] = data.draw(st.lists(NASTY, min_size=1, max_size=2))
                     acceptable = False
-        extras = draw_extras(data, reserved=set(post))
+        # "Submit anyway": without it, a submission with blanks is saved and the trainee asked first.
+        confirmed = data.draw(st.booleans(), label="confirmed")
+        if confirmed:
+            post["confirm"] = "1"
+        extras = draw_extras(data, reserved=set(post) | {"confirm"})
         post.update({key: value for key, value in extras.items() if not key.startswith(q.ANSWER_PREFIX)})
         note(f"post: {post!r} acceptable: {acceptable}")
         before = Attempt.objects.values().get(pk=attempt.pk)
@@ -116,12 +121,17 @@ def test_attempt_submission_grades_once_or_refuses_without_a_write(ready_fuzz_tr
             assert Certificate.objects.count() == certificates_before
             return
         assert response.status_code == 302
+        if not confirmed and not expired and len(expected) < len(questions):
+            assert "?confirm=unanswered" in response["Location"]
+            assert (attempt.status, attempt.answers, attempt.score) == (Attempt.Status.IN_PROGRESS, expected, None)
+            assert Certificate.objects.count() == certificates_before
+            return
         assert attempt.status in (Attempt.Status.SUBMITTED, Attempt.Status.TIMED_OUT)
         assert attempt.submitted_at is not None and attempt.score is not None and attempt.passed is not None
         if attempt.status == Attempt.Status.SUBMITTED:
             assert attempt.answers == expected
         else:
-            assert attempt.answers == {}
+            assert attempt.answers == {}  # graded on the answers saved in time: none
         for question_id, chosen in attempt.answers.items():
             assert set(chosen) <= q.allowed_values(questions[question_id])
         assert len(attempt.results) == len(questions)

@@ -205,6 +205,19 @@ EXPECTATIONS: dict[str, list[Case]] = {
         Case("submitted", OWNER_ONLY, lambda w: {"attempt_id": w.submitted_attempt.pk}),
         Case("post", POST_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}, method="post"),  # read-only: 405
     ],
+    "attempt_save": [
+        Case("get", POST_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}),
+        # The holder's answers are saved and they stay on the attempt; anyone else: not found.
+        Case(
+            "post", roles(404, anonymous=LOGIN, trainee=302), lambda w: {"attempt_id": w.open_attempt.pk}, method="post"
+        ),
+        Case(
+            "post-submitted",
+            roles(404, anonymous=LOGIN, trainee=302),
+            lambda w: {"attempt_id": w.submitted_attempt.pk},
+            method="post",
+        ),
+    ],
     "attempt_submit": [
         Case("get", POST_ONLY, lambda w: {"attempt_id": w.open_attempt.pk}),
         Case(

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from assessments.grading import iter_questions
 from assessments.models import Attempt
 from certificates.models import Certificate
 from courses.models import Enrolment
@@ -202,8 +203,22 @@ def test_scope_pages(client, db, world, url_name, case, role):
 
 def test_holder_submitting_closes_their_attempt(client, db, world):
     client.force_login(world.users["trainee"])
-    client.post(reverse("attempt_submit", kwargs={"attempt_id": world.open_attempt.pk}))
+    # Every question blank: "Submit anyway" (without it, the holder is asked first).
+    client.post(reverse("attempt_submit", kwargs={"attempt_id": world.open_attempt.pk}), {"confirm": "1"})
     assert Attempt.objects.get(pk=world.open_attempt.pk).status != Attempt.Status.IN_PROGRESS
+
+
+def test_only_the_holder_saves_answers(client, db, world):
+    attempt = world.open_attempt
+    question = next(iter_questions(attempt.questions))
+    answer = {f"q-{question['id']}": "true" if question["type"] == "true_false" else question["choices"][0]["id"]}
+    for role in ("other_trainee", "coordinator_in", "coordinator_out", "editor"):
+        client.force_login(world.users[role])
+        assert client.post(reverse("attempt_save", kwargs={"attempt_id": attempt.pk}), answer).status_code == 404
+    assert Attempt.objects.get(pk=attempt.pk).answers == {}
+    client.force_login(world.users["trainee"])
+    client.post(reverse("attempt_save", kwargs={"attempt_id": attempt.pk}), answer)
+    assert Attempt.objects.get(pk=attempt.pk).answers == {question["id"]: [next(iter(answer.values()))]}
 
 
 def test_refused_submissions_leave_the_attempt_open(client, db, world):

@@ -74,6 +74,7 @@ TARGETS: dict[str, Target] = {
     "lesson_complete": Target("trainee", _one("lesson_complete", lesson_id=lambda w: w.lessons[0].pk)),
     "attempt_start": Target("trainee", _one("attempt_start", assessment_id=lambda w: w.assessment.pk)),
     "attempt_detail": Target("trainee", _one("attempt_detail", attempt_id=lambda w: w.attempt.pk)),
+    "attempt_save": Target("trainee", _one("attempt_save", attempt_id=lambda w: w.attempt.pk)),
     "attempt_submit": Target("trainee", _one("attempt_submit", attempt_id=lambda w: w.attempt.pk)),
     "my_certificates": Target("trainee", _one("my_certificates")),
     "certificate_download": Target("trainee", _one("certificate_download", certificate_id=lambda w: w.certificate.pk)),
@@ -122,6 +123,7 @@ WRITERS = (
     "course_start",
     "lesson_complete",
     "attempt_start",
+    "attempt_save",
     "attempt_submit",
     "reports_headcounts",
     "reports_invite",
@@ -134,7 +136,14 @@ WRITERS = (
     "wagtailusers_users:erase",
     "wagtailusers_users:two_factor_reset",
 )
-BUTTON_TARGETS = ("set_language", "course_start", "lesson_complete", "attempt_start", "attempt_submit")  # POST only
+BUTTON_TARGETS = (  # POST only
+    "set_language",
+    "course_start",
+    "lesson_complete",
+    "attempt_start",
+    "attempt_save",
+    "attempt_submit",
+)
 GET_ONLY = ("my_data_export",)  # an audited download: a HEAD would be recorded as an export
 
 
