@@ -13,8 +13,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
+from wagtail.admin.auth import require_admin_access
 
 from accounts import services
+from accounts.admin_account import AccountSettingsView
 from accounts.forms import ErasureForm, ProfileForm
 from accounts.language import switched_url
 from web import ratelimit
@@ -136,6 +138,10 @@ def my_data_erased(request):
     if not request.session.pop(ERASED_SESSION_KEY, False):
         return redirect("/")
     return render(request, "accounts/my_data_erased.html")
+
+
+# Wagtail's account page, wrapped as Wagtail wraps its admin views (access, the admin language).
+account_settings = require_admin_access(never_cache(AccountSettingsView.as_view()))
 
 
 @require_safe
