@@ -174,8 +174,6 @@ EXPECTATIONS: dict[str, list[Case]] = {
     ],
     # The item analysis of an assessment (assessments/wagtail_hooks.py): admin access and the
     # permission to edit the page, which editors hold; figures only, nobody's name or answers.
-    # The admin's account page (accounts.admin_account): one's own name and language.
-    "wagtailadmin_account": [Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200))],
     "assessment_item_analysis": [
         Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200), lambda w: {"page_id": w.assessment.pk}),
         Case(

@@ -91,7 +91,6 @@ TARGETS: dict[str, Target] = {
     "reports_invite_preview": Target("coordinator", _one("reports_invite_preview", batch_id=lambda w: w.batch.pk)),
     "wagtaildocs_serve": Target("trainee", lambda w: [w.document.url]),
     "wagtailadmin_login": Target("superuser", lambda w: ["/admin/login/"]),
-    "wagtailadmin_account": Target("superuser", lambda w: ["/admin/account/"]),
     "frontline_update_translations": Target(
         "superuser", _one("frontline_update_translations", translation_source_id=lambda w: w.translation_source.pk)
     ),
@@ -118,7 +117,6 @@ TARGETS: dict[str, Target] = {
 # Addresses that change something; a GET must not.
 WRITERS = (
     "set_language",
-    "wagtailadmin_account",
     "profile",
     "my_data_erase",
     "course_start",
