@@ -17,10 +17,17 @@ site's e-mail page, which keeps allauth's record of it in step.
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.contrib.auth import update_session_auth_hash
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
 from wagtail.admin.forms.account import LocalePreferencesForm
 from wagtail.admin.views.account import AccountView, BaseSettingsPanel, LocaleSettingsPanel
+from wagtail.log_actions import log
 
 from accounts import services
 from accounts.forms import full_name_cleaned
@@ -81,6 +88,22 @@ REPLACED_PANELS = {FullNamePanel.name: FullNamePanel, LanguagePanel.name: Langua
 
 
 class AccountSettingsView(AccountView):
+    def post(self, request):
+        # Wagtail's, except that its message is in the language just chosen (Wagtail words it in
+        # the language of a copy of the profile read before the save).
+        forms_ = [panel.get_form() for panel in self.get_panels()]
+        if not all(form.is_valid() or not form.is_bound for form in forms_):
+            return TemplateResponse(request, self.template_name, self.get_context_data())
+        with transaction.atomic():
+            for form in forms_:
+                if form.is_bound:
+                    form.save()
+        log(request.user, "wagtail.edit")
+        update_session_auth_hash(request, request.user)
+        with translation.override(request.user.preferred_language):
+            messages.success(request, gettext("Your account settings have been changed successfully!"))
+        return redirect("wagtailadmin_account")
+
     def get_panels(self):
         return [
             REPLACED_PANELS[panel.name](panel.request, panel.user, panel.profile)

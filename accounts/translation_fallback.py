@@ -13,6 +13,7 @@ picks the fallback, and installed once the apps are ready (accounts.apps).
 """
 
 from django.utils.translation import trans_real
+from django.views import i18n as i18n_views
 
 FALLBACKS = {"tg": "ru"}
 
@@ -20,15 +21,18 @@ FALLBACKS = {"tg": "ru"}
 class TranslationWithNeighbour(trans_real.DjangoTranslation):
     def _add_fallback(self, localedirs=None):
         neighbour = FALLBACKS.get(self.language())
-        if neighbour and self.domain == "django":
+        if neighbour is None:
+            super()._add_fallback(localedirs)
+        elif self.domain == "django":
             # The neighbour falls back to English in turn.
             self.add_fallback(trans_real.translation(neighbour))
-            return
-        super()._add_fallback(localedirs)
+        else:
+            # The admin's script strings (JavaScriptCatalog, domain "djangojs").
+            self.add_fallback(TranslationWithNeighbour(neighbour, domain=self.domain, localedirs=localedirs))
 
 
 def install() -> None:
-    if trans_real.DjangoTranslation is not TranslationWithNeighbour:
-        trans_real.DjangoTranslation = TranslationWithNeighbour
+    trans_real.DjangoTranslation = TranslationWithNeighbour
+    i18n_views.DjangoTranslation = TranslationWithNeighbour
     for language in FALLBACKS:
         trans_real._translations.pop(language, None)
