@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
+from accounts import translation_fallback
+
 
 class AccountsConfig(AppConfig):
     # This module holds two configs (and imports Wagtail's): say which one "accounts" means.
@@ -11,6 +13,8 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import signals  # noqa: F401 - connects the audit-trail receivers
+
+        translation_fallback.install()
 
 
 class FrontlineUsersAppConfig(WagtailUsersAppConfig):

@@ -9,6 +9,19 @@ from accounts import names, selectors
 from accounts.models import User
 
 
+def full_name_cleaned(value: str) -> str:
+    """A full name as typed, normalised; refused when nothing visible is left."""
+    name = names.normalise(value)
+    if not names.is_visible(name):
+        raise forms.ValidationError(
+            _("Enter your full name in letters: spaces and invisible characters alone are not a name."),
+            code="invisible",
+        )
+    # Unicode normalisation may lengthen a name past what the field checked.
+    MaxLengthValidator(names.MAX_LENGTH)(name)
+    return name
+
+
 class ProfileFieldsMixin(forms.Form):
     """The trainee's profile: who they are and where they serve."""
 
@@ -54,15 +67,7 @@ class ProfileFieldsMixin(forms.Form):
             self.initial["preferred_language"] = (get_language() or "en").split("-")[0]
 
     def clean_full_name(self):
-        name = names.normalise(self.cleaned_data["full_name"])
-        if not names.is_visible(name):
-            raise forms.ValidationError(
-                _("Enter your full name in letters: spaces and invisible characters alone are not a name."),
-                code="invisible",
-            )
-        # Unicode normalisation may lengthen a name past what the field checked.
-        MaxLengthValidator(names.MAX_LENGTH)(name)
-        return name
+        return full_name_cleaned(self.cleaned_data["full_name"])
 
     def apply_to(self, user: User) -> None:
         for field in ("full_name", "agency", "region", "position", "preferred_language"):

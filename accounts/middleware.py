@@ -4,23 +4,31 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.urls import reverse
+from django.utils import translation
 
 from accounts import two_factor
 
 
 class UserLanguageMiddleware:
-    """Remembers a signed-in user's preferred language in the language cookie.
+    """A signed-in user's preferred language wherever the address does not name one.
 
-    The cookie is what LocaleMiddleware consults when a URL carries no language prefix, so a
-    trainee who opens the bare site address lands in the language stored on their account.
+    Addresses outside the language-prefixed site (the admin, the bare site address) are read in
+    the user's language rather than the browser's or an old cookie's: the admin speaks the one
+    language the user chose (Wagtail's own profile field only mirrors it, accounts.signals), and
+    the bare site address redirects into it. The cookie is kept at that language too, so a
+    visitor who signs out keeps it.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
         user = getattr(request, "user", None)
+        if translation.get_language_from_path(request.path_info) is None and user is not None:
+            if user.is_authenticated and user.preferred_language:
+                translation.activate(user.preferred_language)
+                request.LANGUAGE_CODE = user.preferred_language
+        response = self.get_response(request)
         if user is not None and user.is_authenticated and user.preferred_language:
             if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != user.preferred_language:
                 response.set_cookie(

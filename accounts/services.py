@@ -142,6 +142,14 @@ def personal_data_export(*, user) -> dict:
     return export
 
 
+def user_language_set(*, user, language: str) -> None:
+    """The user's one language preference: the site, their e-mails and certificates, and the
+    admin (Wagtail's own profile field mirrors it: accounts.signals)."""
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+
+
 def trainee_create(
     *,
     email: str,

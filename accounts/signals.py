@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.log_actions import log
+from wagtail.users.models import UserProfile
 
 from accounts.context_processors import coordinator_key
 from accounts.models import Agency, CoordinatorScope, Region, User
@@ -183,3 +184,25 @@ def _forget_reports_link_of_scope_holder(sender, instance, **kwargs):
 @receiver(post_save, sender=User, dispatch_uid="frontline-nav-user-saved")
 def _forget_reports_link_of_user(sender, instance, **kwargs):
     cache.delete(coordinator_key(instance.pk))
+
+
+# --- One language preference (accounts.services.user_language_set) ------------------------------
+#
+# Wagtail keeps an admin language of its own on its user profile; it mirrors the user's
+# preferred language, so the site, the e-mails (Wagtail's moderation mails included) and the
+# admin speak the one language the user chose, wherever they chose it.
+
+
+@receiver(post_save, sender=User, dispatch_uid="frontline-language-user-saved")
+def _admin_language_follows_user(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and "preferred_language" not in update_fields):
+        return
+    UserProfile.objects.filter(user_id=instance.pk).exclude(preferred_language=instance.preferred_language).update(
+        preferred_language=instance.preferred_language
+    )
+
+
+@receiver(pre_save, sender=UserProfile, dispatch_uid="frontline-language-profile-created")
+def _new_admin_profile_takes_user_language(sender, instance, raw=False, **kwargs):
+    if not raw and instance._state.adding and not instance.preferred_language:
+        instance.preferred_language = instance.user.preferred_language

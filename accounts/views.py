@@ -13,9 +13,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
+from wagtail.admin.auth import require_admin_access
 
 from accounts import services
+from accounts.admin_account import AccountSettingsView
 from accounts.forms import ErasureForm, ProfileForm
+from accounts.language import switched_url
 from web import ratelimit
 from web.http_methods import require_GET, require_GET_or_POST, require_POST, require_safe
 
@@ -39,13 +42,33 @@ def profile(request):
 
 @require_POST
 def set_language(request):
-    """Django's language switch, which also remembers the choice on a signed-in user."""
+    """Shows the page the reader was on in the language they chose, whatever language the
+    browser, the cookie or their profile asks for, and remembers the choice on a signed-in user.
+    (Django's own view resolves the page's address in the language of the request, so a page
+    open in another language came back unchanged: accounts.language.)"""
     response = django_set_language(request)
     language = request.POST.get("language")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
-        request.user.preferred_language = language
-        request.user.save(update_fields=["preferred_language"])
+    if language not in dict(settings.LANGUAGES):
+        return response
+    if response.has_header("Location"):
+        switched = switched_url(request, _safe_next(request), language)
+        response["Location"] = switched.url
+        if not switched.same_page:
+            with translation.override(language):
+                messages.info(
+                    request, _("This page is not available in this language yet: here is the nearest page that is.")
+                )
+    if request.user.is_authenticated:
+        services.user_language_set(user=request.user, language=language)
     return response
+
+
+def _safe_next(request) -> str:
+    """Where Django's view would send the reader back to, before it translates the address."""
+    for url in (request.POST.get("next"), request.META.get("HTTP_REFERER")):
+        if url and url_has_allowed_host_and_scheme(url, {request.get_host()}, request.is_secure()):
+            return url
+    return "/"
 
 
 def _my_data_context(user, form) -> dict:
@@ -115,6 +138,10 @@ def my_data_erased(request):
     if not request.session.pop(ERASED_SESSION_KEY, False):
         return redirect("/")
     return render(request, "accounts/my_data_erased.html")
+
+
+# Wagtail's account page, wrapped as Wagtail wraps its admin views (access, the admin language).
+account_settings = require_admin_access(never_cache(AccountSettingsView.as_view()))
 
 
 @require_safe

@@ -2,24 +2,30 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts import two_factor
 from accounts.models import Agency, Region
 
+# Each list names entries in the admin's language (the English name is the fallback), and says
+# "yes" or "no" in it rather than Python's True and False.
+NAME_COLUMN = Column("display_name", label=_("name"))
+ACTIVE_COLUMN = BooleanColumn("is_active", label=_("active"))
+
 
 class AgencyViewSet(SnippetViewSet):
     model = Agency
     icon = "group"
-    list_display = ["name", "code", "parent", "is_active"]
+    list_display = [NAME_COLUMN, "code", "parent", ACTIVE_COLUMN]
     search_fields = ["name", "name_ru", "name_tg", "code"]
 
 
 class RegionViewSet(SnippetViewSet):
     model = Region
     icon = "site"
-    list_display = ["name", "code", "kind", "is_active"]
+    list_display = [NAME_COLUMN, "code", "kind", ACTIVE_COLUMN]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "name_ru", "name_tg", "code"]
 

@@ -4,13 +4,15 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 
-from accounts.views import admin_login, set_language
+from accounts.views import account_settings, admin_login, set_language
 from courses.search import search
 from web import converters  # noqa: F401 (registers <id:…> before the apps' URLconfs below are read)
 
 urlpatterns = [
     # Wagtail's own login form would bypass allauth's rate limits and two-factor step.
     path("admin/login/", admin_login, name="wagtailadmin_login"),
+    # One name (full_name) and one language preference on the admin's account page.
+    path("admin/account/", account_settings, name="wagtailadmin_account"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include("cms.documents")),
     path("i18n/setlang/", set_language, name="set_language"),
