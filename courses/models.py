@@ -119,6 +119,9 @@ class LessonPage(ViewRestrictionsInOneQuery, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.lesson_context(user=request.user, lesson=self))
+        context["assessment"] = selectors.course_gate(course=context["course"])
+        context["check_answer"] = selectors.knowledge_check_answer(body=self.body, params=request.GET)
+        context["lesson_address"] = request.build_absolute_uri(request.path)
         return context
 
 

@@ -59,6 +59,7 @@ LESSON_KEYS = Memo[dict]("lesson_keys")
 COURSE_OUTLINE = Memo[tuple | None]("course_outline")
 REQUIRED_COURSES = Memo[frozenset]("required_courses")
 LIVE_COURSES = Memo[tuple]("live_courses")
+COURSE_LESSON_PAGES = Memo[dict]("course_lesson_pages")
 
 
 def catalogue_courses(*, locale: Locale):
@@ -175,6 +176,8 @@ def progress_for_courses(*, user, courses, enrolments: dict | None = None) -> di
         return {}
     keys = [course.translation_key for course in courses]
     live_keys = _live_lesson_keys(courses)
+    # The completed lessons themselves rather than a count per course: as many rows as lessons
+    # done, and what "Continue" needs to find the next lesson without another query.
     done_by_course: dict[str, set] = {}
     for course_key, lesson_key in LessonCompletion.objects.filter(
         user=user, course__translation_key__in=keys
@@ -187,6 +190,7 @@ def progress_for_courses(*, user, courses, enrolments: dict | None = None) -> di
             total=len(live_keys.get(key, ())),
             # Only lessons live in this language version: one read elsewhere, or since removed, is no step here.
             done=len(done_by_course.get(key, set()) & live_keys.get(key, frozenset())),
+            completed_keys=frozenset(done_by_course.get(key, ())),
             enrolled=key in enrolments,
             completed=enrolments.get(key) is not None,
             completed_at=enrolments.get(key),
@@ -303,6 +307,7 @@ class LearningItem:
     course: CoursePage
     progress: Progress
     required: bool
+    next_step: "NextStep | None" = None
 
 
 @dataclass(frozen=True)
@@ -338,19 +343,25 @@ def my_learning(*, user) -> MyLearning:
     courses = list(courses_by_key.values())
     progress = progress_for_courses(user=user, courses=courses, enrolments=enrolments)
 
+    steps = next_steps(courses=courses, progress=progress)
+
     in_progress, completed, required = [], [], []
     for course in courses:
         item = LearningItem(
             course=course,
             progress=progress[course.translation_key],
             required=course.translation_key in required_keys,
+            next_step=steps.get(course.translation_key),
         )
+        # Each course once: a required course the trainee has started is listed (and continued)
+        # under "Required", not a second time under "In progress".
         if item.progress.completed:
             completed.append(item)
+        elif item.required:
+            required.append(item)
         elif item.progress.started:
             in_progress.append(item)
-        if item.required and not item.progress.completed:
-            required.append(item)
+    required.sort(key=lambda item: not item.progress.started)  # what to continue, then what to start
     return MyLearning(in_progress=in_progress, completed=completed, required=required)
 
 
@@ -366,3 +377,100 @@ def _required_course_keys(*, agency_id: int) -> frozenset:
 def _live_courses() -> tuple[CoursePage, ...]:
     """Every live course in every language, in tree order."""
     return LIVE_COURSES.get(None, lambda: tuple(CoursePage.objects.live().select_related("locale").order_by("path")))
+
+
+# --- Guiding a trainee through a course: where to go next, and answers to knowledge checks.
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """Where a trainee goes on in a course: ``lesson`` (the first one not completed, numbered
+    in reading order), or the course's assessment once every lesson is done."""
+
+    lesson: Page | None = None
+    number: int = 0
+    total: int = 0
+    assessment: Page | None = None
+
+
+def course_lesson_pages(*, courses) -> dict[str, list[Page]]:
+    """The live lessons of several courses in reading order, as plain ``Page`` objects (title,
+    URL, translation key), keyed by course translation key: one query for all of them, kept
+    with the published content."""
+    if not courses:
+        return {}
+    return COURSE_LESSON_PAGES.get(
+        tuple(course.pk for course in courses), lambda: _load_lesson_pages(courses), course=courses
+    )
+
+
+def _load_lesson_pages(courses) -> dict[str, list[Page]]:
+    key_by_path = {course.path: course.translation_key for course in courses}
+    condition = Q()
+    for path in key_by_path:
+        condition |= Q(path__startswith=path, depth=len(path) // Page.steplen + 1)
+    pages: dict[str, list[Page]] = {key: [] for key in key_by_path.values()}
+    lesson_type = ContentType.objects.get_for_model(LessonPage)
+    for page in Page.objects.live().filter(condition, content_type=lesson_type).order_by("path"):
+        pages[key_by_path[page.path[: -Page.steplen]]].append(page)
+    return pages
+
+
+def next_steps(*, courses, progress: dict[str, Progress]) -> dict[str, NextStep]:
+    """Each course's next step for a trainee whose ``progress`` (``progress_for_courses``)
+    says which lessons are done; courses already completed have none. No query once the
+    published content is remembered."""
+    lessons_by_key = course_lesson_pages(courses=courses)
+    steps = {}
+    for course in courses:
+        key = course.translation_key
+        course_progress = progress.get(key)
+        lessons = lessons_by_key.get(key, [])
+        if course_progress is None or course_progress.completed or not lessons:
+            continue
+        position = next((i for i, lesson in enumerate(lessons) if not course_progress.is_done(lesson)), None)
+        if position is not None:
+            steps[key] = NextStep(lesson=lessons[position], number=position + 1, total=len(lessons))
+        else:
+            steps[key] = NextStep(total=len(lessons), assessment=course_gate(course=course))
+    return steps
+
+
+KNOWLEDGE_CHECK = "knowledge_check"
+
+
+@dataclass(frozen=True)
+class CheckAnswer:
+    """A reader's answer to one knowledge check of a lesson, as the lesson's address carries it
+    without JavaScript (``?check=<block id>&choice=<number>``). Nothing is graded or stored: the
+    lesson is shown again with the choice marked and the explanation revealed.
+
+    ``found``: the check is on this lesson (an old link may name one an editor has removed);
+    ``choice``: the option chosen, from 1, or None when none of the options was (nothing
+    ticked, or a number that is not one of them)."""
+
+    block_id: str
+    found: bool = False
+    choice: int | None = None
+    correct: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self.choice is not None
+
+
+def knowledge_check_answer(*, body, params) -> CheckAnswer | None:
+    """The answer ``params`` (a request's GET) give to a knowledge check in ``body`` (a
+    lesson's StreamField value), or None when they answer none."""
+    block_id = params.get("check")
+    if not block_id:
+        return None
+    block = next((child for child in body if child.block_type == KNOWLEDGE_CHECK and child.id == block_id), None)
+    if block is None:
+        return CheckAnswer(block_id=block_id[:64])
+    choices = block.value["choices"]
+    raw = (params.get("choice") or "").strip()
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 4 else 0
+    if not 1 <= number <= len(choices):
+        return CheckAnswer(block_id=block_id, found=True)
+    return CheckAnswer(block_id=block_id, found=True, choice=number, correct=bool(choices[number - 1]["is_correct"]))
