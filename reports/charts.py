@@ -144,14 +144,16 @@ def nice_ceiling(value: int) -> int:
     return next(int(step * magnitude) for step in steps if step * magnitude >= value and step * magnitude % 1 == 0)
 
 
-def bar_chart(series, *, today: date, width: int = 360, height: int = 206, gutter: int = 42, gap: int = 5) -> BarChart:
+def bar_chart(series, *, today: date, width: int = 360, height: int = 210, gutter: int = 42, gap: int = 5) -> BarChart:
     """Bars for (month, count) pairs, scaled to a round axis maximum; the bar of ``today``'s
     month is marked as counted to date."""
-    top, baseline = 14, height - 40
+    # Month names hang below the baseline on two lines 18 units apart (a 14-unit line of text
+    # is about 16.5 units high), and the last one needs room to the right of its bar's middle.
+    top, baseline, right = 14, height - 44, 8
     plot_height = baseline - top
     peak = max((value for _month, value in series), default=0)
     maximum = nice_ceiling(peak)
-    slot = (width - gutter) / max(len(series), 1)
+    slot = (width - gutter - right) / max(len(series), 1)
     current = today.replace(day=1)
     bars = []
     for index, (month, value) in enumerate(series):
@@ -165,7 +167,7 @@ def bar_chart(series, *, today: date, width: int = 360, height: int = 206, gutte
                 width=slot - gap,
                 height=bar_height,
                 to_date=month == current,
-                label_y=baseline + (17 if index % 2 == 0 else 31),
+                label_y=baseline + (16 if index % 2 == 0 else 34),
             )
         )
     ticks = [Tick(0, baseline)]

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Agency, Region
 from accounts.scope import Scope
@@ -153,9 +153,9 @@ COVERAGE_BANDS = (
     Band("scarce", 0, "< 10%"),
 )
 OTHER_BANDS = (
-    Band("none", 0, pgettext_lazy("coverage band", "nobody certified")),
-    Band("some", 0, pgettext_lazy("coverage band", "certified, no headcount")),
-    Band("unknown", 0, pgettext_lazy("coverage band", "no headcount")),
+    Band("none", 0, gettext_lazy("nobody certified")),
+    Band("some", 0, gettext_lazy("certified, no headcount")),
+    Band("unknown", 0, gettext_lazy("no headcount")),
 )
 BANDS_BY_NAME = {band.name: band for band in COVERAGE_BANDS + OTHER_BANDS}
 

@@ -116,7 +116,7 @@ def _kpi(html: str, kpi_id: str) -> str:
 
 
 def _bars(html: str) -> list[dict]:
-    chart = re.search(r'<svg viewBox="0 0 360 206"[^>]*class="chart">(.*?)</svg>', html, re.S).group(1)
+    chart = re.search(r'<svg viewBox="0 0 360 210"[^>]*class="chart">(.*?)</svg>', html, re.S).group(1)
     return [
         {"height": float(m[0]), "class": m[1], "month": m[2], "value": int(m[3])}
         for m in re.findall(r'height="([\d.]+)" class="(bar[^"]*)" data-month="([^"]*)" data-value="(\d+)"', chart)
