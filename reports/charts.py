@@ -5,8 +5,14 @@ The map's shapes are data: each region's outline, label position or marker comes
 country pack (``accounts.country_packs``), matched by region code."""
 
 from dataclasses import dataclass
+from datetime import date
 
 from accounts.country_packs import CountryPack, current_pack
+
+# The map prints only each region's figure, large enough to read on a phone: the view box is
+# 400 units wide and shows about 320 CSS px wide at 390 px, so 17 units print at about 13.5 px.
+# Names would not fit inside the outlines at that size; the table beside the map gives them.
+# A shape's figure starts at the pack's label point, where the pack leaves room for a label.
 
 
 @dataclass(frozen=True)
@@ -17,12 +23,7 @@ class MapRegion:
     label_x: float = 0
     label_y: float = 0
 
-    # Offsets of the printed texts from the pack's point: a shape's figure goes under its name,
-    # a marker's name and figure under its dot.
-    @property
-    def value_y(self) -> float:
-        return self.label_y + 15
-
+    # Where a marker's name went under its dot (kept for packs' tests of positions).
     @property
     def caption_x(self) -> float:
         return self.label_x - 20
@@ -30,6 +31,15 @@ class MapRegion:
     @property
     def caption_y(self) -> float:
         return self.label_y + 26
+
+    # A marker's figure goes left of its dot, inside the shape the dot lies in, not across an outline.
+    @property
+    def figure_x(self) -> float:
+        return self.label_x - 15
+
+    @property
+    def figure_y(self) -> float:
+        return self.label_y + 6
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,11 @@ class CountryMap:
     shapes: list[MapRegion]
     markers: list[MapRegion]
     unmapped: list[MapRegion]
+
+    @property
+    def drawn(self) -> list[MapRegion]:
+        """The regions on the map, for the table that names them beside it."""
+        return self.shapes + self.markers
 
 
 def country_map(regions, figures, *, pack: CountryPack | None = None) -> CountryMap:
@@ -62,20 +77,110 @@ def country_map(regions, figures, *, pack: CountryPack | None = None) -> Country
 
 @dataclass(frozen=True)
 class Bar:
-    month: object
+    month: date
     value: int
     x: float
     y: float
     width: float
     height: float
+    to_date: bool = False  # the current month, counted up to today
+
+    label_y: float = 0  # the month name's baseline: alternate months a line lower, so the names fit
+
+    @property
+    def label_x(self) -> float:
+        return self.x + self.width / 2
 
 
-def bar_chart(series, *, width: int = 480, height: int = 160, gap: int = 6) -> tuple[list[Bar], int]:
-    """Bars for (month, count) pairs, scaled to the largest count; returns (bars, maximum)."""
-    maximum = max((value for _month, value in series), default=0)
-    slot = width / max(len(series), 1)
+@dataclass(frozen=True)
+class Tick:
+    value: int
+    y: float
+
+    @property
+    def label_y(self) -> float:
+        return self.y + 4  # the figure's baseline, so it sits level with its grid line
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Monthly bars in a ``width`` x ``height`` view box: a gutter on the left for the axis
+    values (so no figure sits on a bar), the bars above ``baseline``, month names under it on
+    two alternating lines.
+
+    Sized for a phone: at 390 px the view box is drawn about 325 px wide, so the 14-unit text
+    (site.css) shows at about 12.5 CSS px, and each month name has two bars' width."""
+
+    bars: list[Bar]
+    ticks: list[Tick]
+    maximum: int
+    width: int
+    height: int
+    baseline: float
+    gutter: float
+
+    @property
+    def view_box(self) -> str:
+        return f"0 0 {self.width} {self.height}"
+
+    @property
+    def total(self) -> int:
+        return sum(bar.value for bar in self.bars)
+
+    @property
+    def current(self) -> Bar | None:
+        return next((bar for bar in self.bars if bar.to_date), None)
+
+
+def nice_ceiling(value: int) -> int:
+    """The smallest round number (1, 2, 2.5, 3, 4, 5, 6 or 8 x 10^n, whole) at or above ``value``:
+    the top of the axis, so the tallest bar fills most of the height."""
+    if value <= 0:
+        return 0
+    magnitude = 1
+    while magnitude * 10 < value:
+        magnitude *= 10
+    steps = (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+    return next(int(step * magnitude) for step in steps if step * magnitude >= value and step * magnitude % 1 == 0)
+
+
+def bar_chart(series, *, today: date, width: int = 360, height: int = 210, gutter: int = 42, gap: int = 5) -> BarChart:
+    """Bars for (month, count) pairs, scaled to a round axis maximum; the bar of ``today``'s
+    month is marked as counted to date."""
+    # Month names hang below the baseline on two lines 18 units apart (a 14-unit line of text
+    # is about 16.5 units high), and the last one needs room to the right of its bar's middle.
+    top, baseline, right = 14, height - 44, 8
+    plot_height = baseline - top
+    peak = max((value for _month, value in series), default=0)
+    maximum = nice_ceiling(peak)
+    slot = (width - gutter - right) / max(len(series), 1)
+    current = today.replace(day=1)
     bars = []
     for index, (month, value) in enumerate(series):
-        bar_height = (height * value / maximum) if maximum else 0
-        bars.append(Bar(month, value, index * slot + gap / 2, height - bar_height, slot - gap, bar_height))
-    return bars, maximum
+        bar_height = (plot_height * value / maximum) if maximum else 0
+        bars.append(
+            Bar(
+                month=month,
+                value=value,
+                x=gutter + index * slot + gap / 2,
+                y=baseline - bar_height,
+                width=slot - gap,
+                height=bar_height,
+                to_date=month == current,
+                label_y=baseline + (16 if index % 2 == 0 else 34),
+            )
+        )
+    ticks = [Tick(0, baseline)]
+    if maximum and maximum % 2 == 0:
+        ticks.append(Tick(maximum // 2, baseline - plot_height / 2))
+    if maximum:
+        ticks.append(Tick(maximum, top))
+    return BarChart(
+        bars=bars,
+        ticks=ticks,
+        maximum=maximum,
+        width=width,
+        height=height,
+        baseline=baseline,
+        gutter=gutter,
+    )

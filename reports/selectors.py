@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from accounts.models import Agency, Region
 from accounts.scope import Scope
@@ -88,7 +89,9 @@ def required_by() -> dict[int, list[int]]:
     return courses
 
 
-def annotate_status(trainees: QuerySet, *, filters: Filters, today: date) -> QuerySet:
+def annotate_status(
+    trainees: QuerySet, *, filters: Filters, today: date, courses: dict[int, list[int]] | None = None
+) -> QuerySet:
     """Per trainee: enrolled, completed (in the period), certified (valid certificate today),
     and required. For "all required courses" a trainee counts as completed or certified when
     that holds for every course their agency requires."""
@@ -106,7 +109,7 @@ def annotate_status(trainees: QuerySet, *, filters: Filters, today: date) -> Que
                 Q(agency_id__in=CoursePage.audiences.through.objects.filter(coursepage=course).values("agency_id"))
             ),
         )
-    courses = required_by()
+    courses = required_by() if courses is None else courses
     requiring = [agency for agencies in courses.values() for agency in agencies]
 
     def for_every_required_course(rows: QuerySet) -> Q:
@@ -131,16 +134,38 @@ def _overdue_q() -> Q:
     return Q(is_required=True, is_certified=False, date_joined__lt=timezone.now() - timedelta(days=OVERDUE_AFTER_DAYS))
 
 
-@dataclass
-class Cell:
-    agency_id: int
-    region_id: int
-    headcount: int | None = None
-    registered: int = 0
-    enrolled: int = 0
-    completed: int = 0
-    certified: int = 0
-    overdue: int = 0
+@dataclass(frozen=True)
+class Band:
+    """A coverage band: its CSS name, the lowest whole percentage it takes, and its legend text."""
+
+    name: str
+    floor: int
+    label: str
+
+
+# Fixed bands, so a colour means the same in every region and every month. The low end is split
+# finer than the top: during a roll-out, under 10 % and 10–24 % are different stories.
+COVERAGE_BANDS = (
+    Band("high", 75, "≥ 75%"),
+    Band("mid", 50, "50–74%"),
+    Band("low", 25, "25–49%"),
+    Band("poor", 10, "10–24%"),
+    Band("scarce", 0, "< 10%"),
+)
+OTHER_BANDS = (
+    Band("none", 0, gettext_lazy("nobody certified")),
+    Band("some", 0, gettext_lazy("certified, no headcount")),
+    Band("unknown", 0, gettext_lazy("no headcount")),
+)
+BANDS_BY_NAME = {band.name: band for band in COVERAGE_BANDS + OTHER_BANDS}
+
+
+class Coverage:
+    """Shared by cells and course rows: ``certified`` out of ``headcount``, as a whole percentage
+    (rounded half up, the same number the band is chosen by and the page prints)."""
+
+    headcount: int | None
+    certified: int
 
     @property
     def coverage(self) -> float | None:
@@ -150,28 +175,72 @@ class Cell:
         return self.certified / self.headcount
 
     @property
+    def percent(self) -> int | None:
+        if not self.headcount:
+            return None
+        return (200 * self.certified + self.headcount) // (2 * self.headcount)
+
+    @property
+    def percent_label(self) -> str:
+        """ "13%"; "<1%" when someone is certified but too few to round up; "–" without a headcount."""
+        percent = self.percent
+        if percent is None:
+            return "–"
+        if percent == 0 and self.certified:
+            return "<1%"
+        return f"{percent}%"
+
+    @property
     def coverage_band(self) -> str:
-        coverage = self.coverage
-        if coverage is None:
+        percent = self.percent
+        if percent is None:
             return "unknown" if self.certified == 0 else "some"
-        if coverage >= 0.75:
-            return "high"
-        if coverage >= 0.5:
-            return "mid"
-        if coverage >= 0.25:
-            return "low"
-        return "none" if self.certified == 0 else "poor"
+        if self.certified == 0:
+            return "none"
+        return next(band.name for band in COVERAGE_BANDS if percent >= band.floor)
+
+    @property
+    def band(self) -> Band:
+        return BANDS_BY_NAME[self.coverage_band]
+
+
+@dataclass
+class Cell(Coverage):
+    agency_id: int
+    region_id: int
+    headcount: int | None = None
+    registered: int = 0
+    enrolled: int = 0
+    completed: int = 0
+    certified: int = 0
+    overdue: int = 0
+    # The agency requires the course shown (or, for all required courses, at least one course).
+    # Region and country totals count only such cells: coverage is measured against the staff
+    # who need the training, so a volunteer from another agency does not raise it.
+    required: bool = True
 
     @property
     def uncovered(self) -> bool:
-        """Staff exist here (known or registered) but nobody holds a valid certificate."""
-        return self.certified == 0 and bool(self.headcount or self.registered)
+        """Staff who need the training exist here (known or registered) but nobody holds a valid certificate."""
+        return self.required and self.certified == 0 and bool(self.headcount or self.registered)
 
     def add(self, other: "Cell") -> None:
         for name in ("registered", "enrolled", "completed", "certified", "overdue"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         if other.headcount is not None:
             self.headcount = (self.headcount or 0) + other.headcount
+
+
+@dataclass
+class CourseCoverage(Coverage):
+    """One required course across the matrix: the staff of the agencies that require it, and how
+    many of them hold a valid certificate for it. The sum over courses is the share of required
+    certificates held (each person counted once per course their agency requires)."""
+
+    course: CoursePage | None
+    headcount: int | None = None
+    certified: int = 0
+    agencies: int = 0
 
 
 @dataclass
@@ -182,6 +251,9 @@ class Matrix:
     agency_totals: dict = field(default_factory=dict)
     region_totals: dict = field(default_factory=dict)
     total: Cell = field(default_factory=lambda: Cell(0, 0))
+    # All required courses only: one row per course, and their sum ("required certificates held").
+    courses: list[CourseCoverage] = field(default_factory=list)
+    places: CourseCoverage | None = None
 
     def cell(self, agency_id: int, region_id: int) -> Cell:
         return self.cells[(agency_id, region_id)]
@@ -196,25 +268,50 @@ class Matrix:
             )
 
 
+def _course_certified_key(course_id: int) -> str:
+    return f"certified_{course_id}"
+
+
 def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = None) -> Matrix:
-    """Agency x region: headcount, registered, enrolled, completed, certified, coverage."""
+    """Agency x region: headcount, registered, enrolled, completed, certified, coverage.
+
+    Region and country totals count the agencies that require the course (any required course
+    for "all required courses"); other agencies keep their own row. For all required courses,
+    ``courses`` also gives each course's coverage among the staff who need it, from the same
+    query."""
     today = today or timezone.localdate()
     agencies = list(scope.agencies().filter(**({"pk": filters.agency.pk} if filters.agency else {})))
     regions = list(scope.regions().filter(**({"pk": filters.region.pk} if filters.region else {})))
+    courses = required_by()
+    if filters.course is not None:
+        requiring = set(courses.get(filters.course.pk, ()))
+    else:
+        requiring = {agency for agencies_of_course in courses.values() for agency in agencies_of_course}
     matrix = Matrix(agencies=agencies, regions=regions)
     for agency in agencies:
-        matrix.agency_totals[agency.pk] = Cell(agency.pk, 0)
+        matrix.agency_totals[agency.pk] = Cell(agency.pk, 0, required=agency.pk in requiring)
         for region in regions:
             if scope.allows(agency.pk, region.pk):
-                matrix.cells[(agency.pk, region.pk)] = Cell(agency.pk, region.pk)
+                matrix.cells[(agency.pk, region.pk)] = Cell(agency.pk, region.pk, required=agency.pk in requiring)
             else:
                 matrix.cells[(agency.pk, region.pk)] = None
     for region in regions:
         matrix.region_totals[region.pk] = Cell(0, region.pk)
 
+    per_course = {}
+    if filters.course is None:
+        valid = _valid_certificate(today)
+        per_course = {
+            _course_certified_key(course_id): Count(
+                "pk",
+                filter=Q(agency_id__in=agencies_of_course)
+                & _users_in(Certificate.objects.filter(valid, course_id=course_id)),
+            )
+            for course_id, agencies_of_course in courses.items()
+        }
     trainees = scope.trainees().filter(agency__in=agencies, region__in=regions)
     rows = (
-        annotate_status(trainees, filters=filters, today=today)
+        annotate_status(trainees, filters=filters, today=today, courses=courses)
         .values("agency_id", "region_id")
         .annotate(
             registered=Count("pk"),
@@ -222,15 +319,20 @@ def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = No
             completed=Count("pk", filter=Q(is_completed=True)),
             certified=Count("pk", filter=Q(is_certified=True)),
             overdue=Count("pk", filter=_overdue_q()),
+            **per_course,
         )
         .order_by()
     )
+    course_certified = {}  # (agency_id, region_id) -> {course_id: certified}
     for row in rows:
         cell = matrix.cells.get((row["agency_id"], row["region_id"]))
         if cell is None:
             continue
         for name in ("registered", "enrolled", "completed", "certified", "overdue"):
             setattr(cell, name, row[name])
+        course_certified[(row["agency_id"], row["region_id"])] = {
+            course_id: row[_course_certified_key(course_id)] for course_id in courses if per_course
+        }
     for agency_id, region_id, staff in Headcount.objects.filter(agency__in=agencies, region__in=regions).values_list(
         "agency_id", "region_id", "staff"
     ):
@@ -241,17 +343,51 @@ def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = No
         if cell is None:
             continue
         matrix.agency_totals[agency_id].add(cell)
-        matrix.region_totals[region_id].add(cell)
-        matrix.total.add(cell)
+        if cell.required:
+            matrix.region_totals[region_id].add(cell)
+            matrix.total.add(cell)
+    if filters.course is None:
+        _add_course_rows(matrix, courses, course_certified)
     return matrix
+
+
+def _add_course_rows(matrix: Matrix, courses: dict[int, list[int]], course_certified: dict) -> None:
+    """Per required course: the headcount of the cells whose agency requires it and their holders.
+    The same cells as the matrix, so a course's row equals the dashboard filtered to that course."""
+    in_matrix = {agency.pk for agency in matrix.agencies}
+    by_id = {course.pk: course for course in report_courses().filter(pk__in=list(courses))}
+    places = CourseCoverage(course=None)
+    for course_id, agencies_of_course in courses.items():
+        if course_id not in by_id:
+            continue
+        row = CourseCoverage(course=by_id[course_id], agencies=len(in_matrix.intersection(agencies_of_course)))
+        for (agency_id, region_id), cell in matrix.cells.items():
+            if cell is None or agency_id not in agencies_of_course:
+                continue
+            if cell.headcount is not None:
+                row.headcount = (row.headcount or 0) + cell.headcount
+            row.certified += course_certified.get((agency_id, region_id), {}).get(course_id, 0)
+        matrix.courses.append(row)
+        places.certified += row.certified
+        if row.headcount is not None:
+            places.headcount = (places.headcount or 0) + row.headcount
+    matrix.courses.sort(key=lambda row: row.course.path)
+    matrix.places = places
+
+
+def months_before(month: date, count: int) -> date:
+    """The first day of the month ``count`` calendar months before ``month``."""
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def completions_by_month(
     *, scope: Scope, filters: Filters, months: int = 12, today: date | None = None
 ) -> list[tuple[date, int]]:
-    """Course completions per month over the last ``months`` months (oldest first)."""
+    """Course completions per month over the last ``months`` months, the current month (to date)
+    last."""
     today = today or timezone.localdate()
-    first = (today.replace(day=1) - timedelta(days=31 * (months - 1))).replace(day=1)
+    first = months_before(today.replace(day=1), months - 1)
     # A range on completed_at itself (not on its local date) can use the (course, completed_at) index.
     enrolments = Enrolment.objects.filter(
         _in_scope(scope, filters), completed_at__gte=timezone.make_aware(datetime.combine(first, time.min))

@@ -28,6 +28,12 @@ def _course_title(filters) -> str:
     return localized_titles([filters.course])[filters.course.translation_key]
 
 
+def _course_rows(matrix) -> list:
+    """(course coverage, title in the reader's language) for the "by course" table."""
+    titles = localized_titles([row.course for row in matrix.courses])
+    return [(row, titles[row.course.translation_key]) for row in matrix.courses]
+
+
 @coordinator_required
 @require_safe
 def dashboard(request):
@@ -41,7 +47,7 @@ def dashboard(request):
 
     matrix = figures("matrix", selectors.completion_matrix)
     series = figures("series", selectors.completions_by_month)
-    bars, bar_max = charts.bar_chart(series)
+    today = timezone.localdate()
     pack = current_pack()
     return render(
         request,
@@ -50,11 +56,14 @@ def dashboard(request):
             "form": form,
             "filters": filters,
             "course_title": _course_title(filters),
-            "query": urlencode(filters.as_query() | ({"period": request.GET["period"]} if filters.since else {})),
+            "filter_query": urlencode(
+                filters.as_query() | ({"period": request.GET["period"]} if filters.since else {})
+            ),
             "matrix": matrix,
-            "bars": bars,
-            "bar_max": bar_max,
-            "completions_total": sum(value for _month, value in series),
+            "chart": charts.bar_chart(series, today=today),
+            "today": today,
+            "course_rows": _course_rows(matrix),
+            "bands": selectors.COVERAGE_BANDS + selectors.OTHER_BANDS,
             "country_name": pack.name(get_language()),
             "map": charts.country_map(matrix.regions, matrix.region_totals, pack=pack),
             "expiring": figures("expiring", selectors.certificates_expiring),

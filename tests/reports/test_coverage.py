@@ -141,9 +141,13 @@ def test_matrix_matches_hand_computed_figures(country, national):
     assert (other.headcount, other.registered, other.certified, other.coverage) == (None, 1, 1, None)
     assert matrix.cell(b, r2).registered == 0
 
-    assert matrix.region_totals[r1].certified == 2
+    # Totals count the agencies that require the course: agency B's volunteer keeps their cell
+    # and their agency's row, but does not raise region one's or the country's coverage.
+    assert not other.required and matrix.cell(a, r1).required
+    assert matrix.region_totals[r1].certified == 1
     assert matrix.agency_totals[a].certified == 2 and matrix.agency_totals[a].headcount == 14
-    assert matrix.total.certified == 3
+    assert matrix.agency_totals[b].certified == 1 and not matrix.agency_totals[b].uncovered
+    assert matrix.total.certified == 2 and matrix.total.headcount == 14
 
 
 def test_all_required_courses_counts_only_agencies_that_require_them(country, national):
