@@ -271,5 +271,6 @@ def search(request):
         "page": page,
         "has_words": has_words,
         "shortened": len(typed) > MAX_QUERY_LENGTH,
+        "max_length": MAX_QUERY_LENGTH,
     }
     return render(request, "courses/search.html", context)
