@@ -7,4 +7,4 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from courses import signals  # noqa: F401 - tells cms.published which course a page belongs to
+        from courses import search_index, signals  # noqa: F401 - search text; which course a page belongs to

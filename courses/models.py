@@ -160,3 +160,23 @@ class LessonCompletion(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.lesson}"
+
+
+class SearchText(models.Model):
+    """The published text of a course or lesson page as site search reads it (courses.search).
+
+    Kept beside Wagtail's search index, which on PostgreSQL holds only word vectors in one
+    language's configuration: search needs each language's own configuration and the passage
+    itself to show it. Written from the page's saved row, so a draft never shows in a result."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    title = models.TextField()
+    text = models.TextField(help_text="Plain text, one passage a line.")
+    folded = models.TextField(help_text="Title and text case folded, for matching without full-text search.")
+
+    class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self):
+        return self.title
