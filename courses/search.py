@@ -233,8 +233,10 @@ def matching_pages(*, query: str, locale=None):
     return _PythonMatches(texts, terms, language)
 
 
-def _results(rows) -> list[Result]:
-    """The pages of ``rows`` (page id, marked passage), each with the course it belongs to."""
+def _results(rows, *, words_re: re.Pattern, reader_signed_in: bool) -> list[Result]:
+    """The pages of ``rows`` (page id, marked passage), each with the course it belongs to.
+    Lessons are read signed in: someone signed out is shown a lesson's introduction, never a
+    passage of its body."""
     passages = dict(rows)
     pages = Page.objects.filter(pk__in=passages).select_related("locale").specific().in_bulk()
     lessons = [page for page in pages.values() if isinstance(page, LessonPage)]
@@ -246,6 +248,8 @@ def _results(rows) -> list[Result]:
         if page is None:
             continue  # deleted between the two queries
         course = courses.get(page.path[: -Page.steplen]) if isinstance(page, LessonPage) else None
+        if isinstance(page, LessonPage) and not reader_signed_in:
+            passage = _python_snippet(page.intro, words_re) if page.intro else mark_safe("")
         results.append(Result(page=page, course=course, snippet=passage))
     return results
 
@@ -262,7 +266,10 @@ def search(request):
         with transaction.atomic():
             results = matching_pages(query=query, locale=locale)
             page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-            page.object_list = _results(list(page.object_list))
+            words_re = _term_patterns(search_terms(query, locale.language_code), locale.language_code)
+            page.object_list = _results(
+                list(page.object_list), words_re=words_re, reader_signed_in=request.user.is_authenticated
+            )
     except DatabaseError:
         logger.warning("Search for %r failed in the database; showing no results", query, exc_info=True)
         page = Paginator([], RESULTS_PER_PAGE).get_page(1)

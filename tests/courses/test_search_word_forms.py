@@ -3,6 +3,7 @@ each result shows its course and the matching passage, marked and escaped; bad q
 clear message, never a 500. Runs on SQLite and on PostgreSQL (the CI runs both)."""
 
 import pytest
+from django.test import Client
 from django.utils import translation
 from django.utils.html import escape
 from wagtail.models import Locale, PageViewRestriction
@@ -13,6 +14,14 @@ from courses.stemming import search_terms
 from tests.factories import CoursePageFactory, LessonPageFactory, build_catalogue, publish
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client(client, trainee):
+    """Lessons are read signed in, and so are their passages in the results (a test of what
+    someone signed out sees makes its own client)."""
+    client.force_login(trainee)
+    return client
 
 
 def search(client, language, query, **params):
@@ -149,6 +158,20 @@ def test_a_result_shows_its_course_and_the_matching_passage_marked(client, russi
     assert "<mark>паспорта</mark>" in str(result.snippet)
     assert "Идентификация жертв" in html
     assert "<mark>паспорта</mark> у группы" in html
+
+
+def test_someone_signed_out_sees_a_lessons_introduction_never_its_body(catalogue):
+    course = course_in("ru", title="Идентификация", lessons=[("Документы", "изъятие паспорта у группы")])
+    lesson = LessonPage.objects.child_of(course).get()
+    lesson.intro = "Какие документы смотреть"
+    publish(lesson)
+
+    response = search(Client(), "ru", "паспорт")
+
+    html = response.content.decode()
+    assert [result.title for result in response.context["page"]] == ["Документы"]
+    assert "изъятие" not in html
+    assert "Какие документы смотреть" in html
 
 
 def test_the_passage_is_the_one_that_matches_cut_around_the_match(client, catalogue):
