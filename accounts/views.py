@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language as django_set_language
 
 from accounts import services
+from accounts.adapters import RETURNING_COOKIE
 from accounts.forms import ErasureForm, ProfileForm
 from web import ratelimit
 from web.http_methods import require_GET, require_GET_or_POST, require_POST, require_safe
@@ -105,7 +106,10 @@ def my_data_erase(request):
     services.user_erase(user=user, by=user)
     logout(request)
     request.session[ERASED_SESSION_KEY] = True
-    return redirect("my_data_erased")
+    response = redirect("my_data_erased")
+    # The account is gone: this browser's visitor may sign up again, so the header offers it.
+    response.delete_cookie(RETURNING_COOKIE, samesite="Lax")
+    return response
 
 
 @require_safe
