@@ -34,9 +34,10 @@ class SetPasswordView(PasswordResetFromKeyView):
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        # allauth's labels say "New password": an invited trainee has never had one.
-        form.fields["password1"].label = _("Password")
-        form.fields["password2"].label = _("Password (again)")
+        # allauth's labels and placeholders say "New password": an invited trainee never had one.
+        for name, label in (("password1", _("Password")), ("password2", _("Password (again)"))):
+            form.fields[name].label = label
+            form.fields[name].widget.attrs.pop("placeholder", None)
         return form
 
     def get_context_data(self, **kwargs):
