@@ -37,7 +37,7 @@ def welcome_for(learning: selectors.MyLearning) -> Welcome:
 
 
 def duration(minutes: int) -> str:
-    """"About 3 h 20 min", in the reader's language; whole hours and short times in words."""
+    """A duration such as "about 3 h 20 min", in the reader's language (whole hours and short times in words)."""
     hours, rest = divmod(minutes, 60)
     if not hours:
         return ngettext("about %(minutes)s minute", "about %(minutes)s minutes", minutes) % {"minutes": minutes}
