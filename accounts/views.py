@@ -16,6 +16,7 @@ from django.views.i18n import set_language as django_set_language
 from wagtail.admin.auth import require_admin_access
 
 from accounts import services
+from accounts.adapters import RETURNING_COOKIE
 from accounts.admin_account import AccountSettingsView
 from accounts.forms import ErasureForm, ProfileForm
 from accounts.language import switched_url
@@ -128,7 +129,10 @@ def my_data_erase(request):
     services.user_erase(user=user, by=user)
     logout(request)
     request.session[ERASED_SESSION_KEY] = True
-    return redirect("my_data_erased")
+    response = redirect("my_data_erased")
+    # The account is gone: this browser's visitor may sign up again, so the header offers it.
+    response.delete_cookie(RETURNING_COOKIE, samesite="Lax")
+    return response
 
 
 @require_safe

@@ -175,6 +175,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# A reset link proves the mailbox: whoever follows it is signed in (allauth's login stages still
+# run, so an account with an authenticator gives its code first). Invitations do the same
+# through their own page (invitations.accept).
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 # One address per account, as trainees log in with one: adding an address is a request to
 # change to it, which replaces the old one once confirmed. The forms refuse addresses that

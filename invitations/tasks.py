@@ -1,7 +1,8 @@
 """Sending the invitation e-mail: one task per trainee, queued after the accounts are committed.
 
 The message is rendered from ``templates/invitations/email/`` in the trainee's language, with a
-link to set a password (allauth's password-reset link, so it expires like one).
+link to set a password: the invitation's own page (``invitations.accept``), with allauth's
+password-reset key, so it expires like a reset link and works once.
 """
 
 import logging
@@ -17,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.adapters import SET_PASSWORD_URL_NAME
 from invitations.checks import default_language
 
 logger = logging.getLogger(__name__)
@@ -31,7 +33,7 @@ def invitation_message(user, *, site_url: str, inviter: str) -> EmailMessage:
     site_url = site_url.rstrip("/")
     with translation.override(language):
         path = reverse(
-            "account_reset_password_from_key",
+            SET_PASSWORD_URL_NAME,
             kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
         )
         context = {

@@ -33,7 +33,7 @@ def errors_of(batch, number: int) -> str:
 
 def link_path(message) -> str:
     """The path of the set-password link in an invitation e-mail."""
-    line = next(line for line in message.body.splitlines() if "/password/reset/key/" in line)
+    line = next(line for line in message.body.splitlines() if "/accounts/invitation/" in line)
     return urlparse(line.strip()).path
 
 

@@ -45,4 +45,4 @@ def test_an_invitation_without_a_preferred_language_is_written_in_the_default(se
     message = invitation_message(user, site_url="https://frontline.example.org/", inviter="Malika Saidova")
 
     assert message.extra_headers["Content-Language"] == "ru"
-    assert "https://frontline.example.org/ru/accounts/password/reset/key/" in message.body
+    assert "https://frontline.example.org/ru/accounts/invitation/" in message.body

@@ -53,7 +53,7 @@ def test_confirm_invites_valid_rows_only_one_email_each_in_their_language(
     for address, language in [("dilshod@example.org", "tg"), ("aziz@example.org", "ru"), ("anna@example.org", "en")]:
         message = by_address[address]
         assert message.extra_headers["Content-Language"] == language
-        assert link_path(message).startswith(f"/{language}/accounts/password/reset/key/")
+        assert link_path(message).startswith(f"/{language}/accounts/invitation/")
         assert "Malika Saidova" in message.body  # who invited them
         assert address in message.body  # their login
     assert "Dilshod Rahimov" in by_address["dilshod@example.org"].body

@@ -82,6 +82,8 @@ EXCLUDED = {
     "in production the web server serves MEDIA_ROOT)",
     "account_confirm_email": "allauth: the key is a signed, expiring token, not an object id",
     "account_reset_password_from_key": "allauth: uidb36 plus a one-time token checked by allauth",
+    "invitation_set_password": "allauth's password-reset view under the invitation's words: uidb36 plus "
+    "a one-time token checked by allauth (tests/invitations/test_set_password.py)",
     "wagtailcore_authenticate_with_password": "Wagtail page privacy password form",
     "wagtail_serve": "Wagtail's catch-all page route (a page path, not an id): page privacy "
     "and live/draft are Wagtail's; course pages are covered in tests/courses/test_access.py",
@@ -432,6 +434,7 @@ SCOPE_PAGES: dict[str, list[Case]] = {
         ),
     ],
     "my_learning": [Case("get", SIGNED_IN)],
+    "welcome": [Case("get", SIGNED_IN)],
     "my_certificates": [
         Case("get", SIGNED_IN, shows={"trainee": lambda w: (w.certificate.display_code,)}),
     ],

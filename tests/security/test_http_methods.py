@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from allauth.account.forms import default_token_generator
+from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -62,6 +64,10 @@ def _one(name, **kwargs):
     return lambda w: [reverse(name, kwargs={key: value(w) for key, value in kwargs.items()})]
 
 
+def _reset_key(w) -> str:
+    return default_token_generator.make_token(w.trainee)
+
+
 TARGETS: dict[str, Target] = {
     "set_language": Target("trainee", _one("set_language")),
     "profile": Target("trainee", _one("profile")),
@@ -70,6 +76,11 @@ TARGETS: dict[str, Target] = {
     "my_data_erase": Target("trainee", _one("my_data_erase")),
     "my_data_erased": Target("trainee", _one("my_data_erased")),
     "my_learning": Target("trainee", _one("my_learning")),
+    "welcome": Target("trainee", _one("welcome")),
+    # The trainee's own key: a key of someone else's account would sign the trainee out.
+    "invitation_set_password": Target(
+        "trainee", _one("invitation_set_password", uidb36=lambda w: user_pk_to_url_str(w.trainee), key=_reset_key)
+    ),
     "course_start": Target("trainee", _one("course_start", course_id=lambda w: w.course.pk)),
     "lesson_complete": Target("trainee", _one("lesson_complete", lesson_id=lambda w: w.lessons[0].pk)),
     "attempt_start": Target("trainee", _one("attempt_start", assessment_id=lambda w: w.assessment.pk)),
@@ -118,6 +129,7 @@ TARGETS: dict[str, Target] = {
 # Addresses that change something; a GET must not.
 WRITERS = (
     "set_language",
+    "invitation_set_password",
     "profile",
     "my_data_erase",
     "course_start",
