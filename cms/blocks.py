@@ -1,7 +1,9 @@
 """StreamField blocks shared by lessons and content pages.
 
 Each block renders with its own template in ``templates/blocks/`` and works without
-JavaScript: knowledge checks reveal their answer with ``<details>``.
+JavaScript: a knowledge check is a form that the lesson page answers (the explanation shown,
+the choice marked; static/js/lesson.js does the same in place), and a checklist's boxes are
+real checkboxes.
 """
 
 from django.core.exceptions import ValidationError

@@ -82,3 +82,13 @@ def test_the_header_of_a_new_visitor_in_tajik_still_offers_sign_up(client, catal
         returning = header(client, "/tg/")
     assert "/tg/accounts/signup/" in nav
     assert "/tg/accounts/signup/" not in returning
+
+
+def test_the_home_page_offers_a_returning_visitor_log_in_not_an_account(client, catalogue):
+    client.cookies[RETURNING_COOKIE] = "1"
+    body = client.get("/en/").content.decode()
+    assert reverse("account_signup") not in body
+    assert "Create an account" not in body
+
+    first_visit = Client().get("/en/").content.decode()
+    assert "Create an account" in first_visit
