@@ -42,6 +42,7 @@ PUBLIC = {
 }
 TRAINEE = {
     "my learning": "learning/",
+    "welcome": "learning/welcome/",
     "course (signed in)": f"courses/{COURSE}/",
     "lesson": "{lesson}",
     "assessment": f"courses/{COURSE}/assessment/",
