@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "reports",
     "demo",
     "invitations",
+    "programme",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -77,6 +78,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_tasks_db",
+    "crontask",
 ]
 
 MIDDLEWARE = [

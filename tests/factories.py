@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Iterable
+from datetime import timedelta
 
 import factory
 import wagtail_factories
@@ -17,6 +18,7 @@ from accounts.models import Agency, CoordinatorScope, Region, User
 from assessments.models import AssessmentPage, Attempt
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from programme.models import Assignment, Requirement
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
 TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # base32, as allauth stores it; codes can be computed from it
@@ -134,6 +136,29 @@ class PassedAttemptFactory(DjangoModelFactory):
     points = factory.LazyAttribute(lambda attempt: attempt.score / 100)
     max_points = 1
     passed = True
+
+
+class RequirementFactory(DjangoModelFactory):
+    """A requirement of ``course`` for ``agency`` (pass both): due 90 days after joining."""
+
+    class Meta:
+        model = Requirement
+
+    course = None
+    agency = factory.SubFactory(AgencyFactory)
+    due_rule = Requirement.DueRule.AFTER_JOINING
+    due_days = 90
+
+
+class AssignmentFactory(DjangoModelFactory):
+    """An open assignment of ``course`` (pass it) to a trainee, due in 30 days."""
+
+    class Meta:
+        model = Assignment
+
+    user = factory.SubFactory(UserFactory)
+    course = None
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
 
 
 # --- Pages (wagtail-factories): ``parent=`` places the page; publish() gives it a revision.
