@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("certificates.urls")),
     path("", include("reports.urls")),
     path("", include("invitations.urls")),
+    path("", include("programme.urls")),
     path("search/", search, name="search"),
     path("", include("cms.urls")),
 )
