@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "demo",
     "invitations",
     "programme",
+    "digests",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -406,6 +407,11 @@ PERMISSIONS_POLICY = {
 # backend runs a task when it is enqueued, which for certificates is after the transaction
 # commits; point TASKS_BACKEND at a queue backend to move rendering to a worker process.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+
+# Exports of more rows than this are prepared by the worker and their link e-mailed (digests);
+# the link works for EXPORT_LINK_DAYS days.
+EXPORT_INLINE_MAX_ROWS = int(os.environ.get("EXPORT_INLINE_MAX_ROWS") or 5000)
+EXPORT_LINK_DAYS = 7
 
 LOGGING = {
     "version": 1,

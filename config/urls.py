@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("assessments.urls")),
     path("", include("certificates.urls")),
     path("", include("reports.urls")),
+    path("", include("digests.urls")),
     path("", include("invitations.urls")),
     path("", include("programme.urls")),
     path("search/", search, name="search"),

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -123,6 +124,8 @@ def export_matrix(request, file_format: str):
         compute=lambda: selectors.completion_matrix(scope=request.scope, filters=filters),
     )
     rows = list(exports.matrix_rows(matrix))
+    if len(rows) > settings.EXPORT_INLINE_MAX_ROWS:  # the worker prepares it (digests app) and e-mails a link
+        return redirect(f"{resolve_url('digests_export_prepare', 'matrix', file_format)}?{request.GET.urlencode()}")
     services.export_record(
         user=request.user, kind="matrix", file_format=file_format, filters=filters.as_query(), rows=len(rows)
     )
@@ -136,8 +139,11 @@ def export_matrix(request, file_format: str):
 @require_safe
 def export_trainees(request, file_format: str):
     _form, filters, _search, _sort, rows = _trainee_list(request)
+    count = rows.count()
+    if count > settings.EXPORT_INLINE_MAX_ROWS:  # the worker prepares it (digests app) and e-mails a link
+        return redirect(f"{resolve_url('digests_export_prepare', 'trainees', file_format)}?{request.GET.urlencode()}")
     services.export_record(
-        user=request.user, kind="trainees", file_format=file_format, filters=filters.as_query(), rows=rows.count()
+        user=request.user, kind="trainees", file_format=file_format, filters=filters.as_query(), rows=count
     )
     name = f"frontline-trainees-{timezone.localdate().isoformat()}"
     if file_format == "xlsx":
