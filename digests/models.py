@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-
 class DigestDelivery(models.Model):
     class Kind(models.TextChoices):
         DIGEST = "digest", _("Weekly digest")
@@ -63,9 +62,7 @@ class ReportSubscription(models.Model):
         WEEKLY = "weekly", _("Every week (on Monday)")
         MONTHLY = "monthly", _("Every month (on the 1st)")
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_subscription"
-    )
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_subscription")
     frequency = models.CharField(_("how often"), max_length=10, choices=Frequency.choices)
     created_at = models.DateTimeField(_("subscribed"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)

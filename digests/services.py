@@ -212,10 +212,12 @@ def delivery_send(*, delivery_id: int, now=None) -> str:
             delivery.figures = figures or selectors.digest_figures(user=delivery.user, today=timezone.localdate(now))
         delivery.attempts += 1
         try:
-            message = digest_message(delivery) if delivery.kind == DigestDelivery.Kind.DIGEST else report_message(delivery)
+            message = (
+                digest_message(delivery) if delivery.kind == DigestDelivery.Kind.DIGEST else report_message(delivery)
+            )
             message.send()
         except Exception as error:  # the mail server, the network, or a template: retried, never lost
-            logger.warning("Delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error)
+            logger.warning("Delivery %s failed (attempt %s): %s", delivery.pk, delivery.attempts, error, exc_info=True)
             delivery.last_error = f"{type(error).__name__}: {error}"[:2000]
             if delivery.attempts >= MAX_ATTEMPTS:
                 delivery.state = DigestDelivery.State.FAILED
@@ -344,7 +346,9 @@ def export_job_claim(*, job_id: int, now=None) -> bool:
     so two workers never build the same file, and no transaction stays open while it is built
     (on SQLite that would hold every other writer back)."""
     now = now or timezone.now()
-    claimable = Q(state=ExportJob.State.QUEUED) | Q(state=ExportJob.State.RUNNING, started_at__lt=now - EXPORT_STALE_AFTER)
+    claimable = Q(state=ExportJob.State.QUEUED) | Q(
+        state=ExportJob.State.RUNNING, started_at__lt=now - EXPORT_STALE_AFTER
+    )
     return (
         ExportJob.objects.filter(claimable, pk=job_id).update(
             state=ExportJob.State.RUNNING, started_at=now, attempts=F("attempts") + 1
@@ -387,7 +391,10 @@ def export_message(job: ExportJob):
             "mandatory_reason": gettext("You receive this message because you asked for this export."),
         }
     return notification_email(
-        recipient=job.user, template="digests/email/export_ready", context=context, message_key=f"export-{job.token.hex}"
+        recipient=job.user,
+        template="digests/email/export_ready",
+        context=context,
+        message_key=f"export-{job.token.hex}",
     )
 
 
@@ -405,7 +412,7 @@ def export_link_send(*, job_id: int) -> bool:
         try:
             export_message(job).send()
         except Exception as error:
-            logger.warning("The link to export %s could not be sent: %s", job.pk, error)
+            logger.warning("The link to export %s could not be sent: %s", job.pk, error, exc_info=True)
             job.last_error = f"{type(error).__name__}: {error}"[:2000]
             job.save(update_fields=["last_error"])
             return False

@@ -27,7 +27,9 @@ def subscription(request):
                 return redirect("digests_subscription")
             saved = services.subscription_save(user=request.user, frequency=form.cleaned_data["frequency"])
             if saved.frequency == saved.Frequency.WEEKLY:
-                done = _("Subscribed: every Monday you will receive the coverage matrix of your scope as an Excel file.")
+                done = _(
+                    "Subscribed: every Monday you will receive the coverage matrix of your scope as an Excel file."
+                )
             else:
                 done = _(
                     "Subscribed: on the 1st of every month you will receive the coverage matrix of your scope "
@@ -38,9 +40,7 @@ def subscription(request):
         messages.error(request, _("The subscription was not changed; see the message below."))
     else:
         form = SubscriptionForm(initial={"frequency": current.frequency if current else None})
-    return render(
-        request, "digests/subscription.html", {"form": form, "current": current, "email": request.user.email}
-    )
+    return render(request, "digests/subscription.html", {"form": form, "current": current, "email": request.user.email})
 
 
 @coordinator_required
@@ -85,9 +85,7 @@ def export_download(request, job_id: int):
     if job.is_pending or job.state == ExportJob.State.FAILED:
         return render(request, "digests/export_unavailable.html", {"job": job}, status=409)
     if job.is_expired() or not job.file:
-        return render(
-            request, "digests/export_unavailable.html", {"job": job, "expired": True}, status=410
-        )
+        return render(request, "digests/export_unavailable.html", {"job": job, "expired": True}, status=410)
     try:
         handle = job.file.open("rb")
     except FileNotFoundError:
