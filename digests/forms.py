@@ -7,7 +7,14 @@ from digests.models import ReportSubscription
 class SubscriptionForm(forms.Form):
     """Subscribe to (or change) the scheduled report, or cancel it."""
 
-    action = forms.ChoiceField(choices=[("save", "save"), ("cancel", "cancel")], initial="save")
+    action = forms.ChoiceField(
+        choices=[("save", "save"), ("cancel", "cancel")],
+        initial="save",
+        error_messages={
+            "required": _("Choose to subscribe or to cancel."),
+            "invalid_choice": _("Choose to subscribe or to cancel."),
+        },
+    )
     frequency = forms.ChoiceField(
         label=_("How often"),
         choices=ReportSubscription.Frequency.choices,
