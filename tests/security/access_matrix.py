@@ -156,6 +156,36 @@ def _holder(w):
     return w.people["holder"]
 
 
+EXPORT_FILE = "exports/access-matrix/trainees.csv"
+
+
+def export_job_for(user, *, content: str = "Zebuniso Holder\n"):
+    """A finished export (digests) of ``user``'s, its file written once and shared by the tests."""
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+    from django.utils import timezone
+
+    from digests.models import ExportJob
+
+    storage = storages["private"]
+    if not storage.exists(EXPORT_FILE):
+        storage.save(EXPORT_FILE, ContentFile(content.encode()))
+    now = timezone.now()
+    return ExportJob.objects.create(
+        user=user,
+        kind="trainees",
+        file_format="csv",
+        language="en",
+        state="done",
+        rows=1,
+        file=EXPORT_FILE,
+        finished_at=now,
+        expires_at=now + timedelta(days=7),
+    )
+
+
 EXPECTATIONS: dict[str, list[Case]] = {
     # Wagtail's document serve view, wrapped by cms/documents.py; the collection's view
     # restriction (here: signed-in users) is Wagtail's check.
@@ -322,6 +352,23 @@ EXPECTATIONS: dict[str, list[Case]] = {
             mutates=frozenset({"coordinator_in"}),
         ),
     ],
+    # Big exports (digests): queued by their owner, downloaded by their owner only.
+    "digests_export_prepare": [
+        Case(
+            "get",
+            roles(403, anonymous=LOGIN, coordinator_in="digests_exports", coordinator_out="digests_exports"),
+            lambda w: {"kind": "trainees", "file_format": "csv"},
+        ),
+    ],
+    "digests_export_download": [
+        Case(
+            "owner-only",
+            roles(403, anonymous=LOGIN, coordinator_in=200, coordinator_out=404),
+            lambda w: {"job_id": export_job_for(w.users["coordinator_in"]).pk},
+            report=True,
+            shows={"coordinator_in": lambda w: (_holder(w).full_name,)},
+        ),
+    ],
     # The Wagtail admin's certificate and user views (certificates/viewsets.py, accounts/viewsets.py).
     "certificates:revoke": [
         Case("get", REVOKERS_ONLY, lambda w: {"pk": w.certificate.pk}),
@@ -403,6 +450,8 @@ SCOPE_PAGES: dict[str, list[Case]] = {
         ),
     ],
     "reports_headcounts": [Case("get", COORDINATORS, report=True)],
+    "digests_subscription": [Case("get", COORDINATORS, report=True)],
+    "digests_exports": [Case("get", COORDINATORS, report=True)],
     # The glossary in the admin: editors, not those who may not enter the admin.
     "demo_glossary": [Case("get", roles(WAGTAIL_ADMIN_LOGIN, editor=200))],
     # The admin's lists of certificates and users, searched for the holder.

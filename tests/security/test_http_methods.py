@@ -39,7 +39,7 @@ from tests.factories import (
     sign_in_with_second_factor,
     with_totp,
 )
-from tests.security.access_matrix import is_ours, iter_routes
+from tests.security.access_matrix import export_job_for, is_ours, iter_routes
 from tests.security.access_world import snapshot
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +101,14 @@ TARGETS: dict[str, Target] = {
     "reports_headcounts": Target("coordinator", _one("reports_headcounts")),
     "reports_invite": Target("coordinator", _one("reports_invite")),
     "reports_invite_preview": Target("coordinator", _one("reports_invite_preview", batch_id=lambda w: w.batch.pk)),
+    "digests_subscription": Target("coordinator", _one("digests_subscription")),
+    "digests_exports": Target("coordinator", _one("digests_exports")),
+    "digests_export_prepare": Target(
+        "coordinator", _one("digests_export_prepare", kind=lambda w: "trainees", file_format=lambda w: "csv")
+    ),
+    "digests_export_download": Target(
+        "coordinator", _one("digests_export_download", job_id=lambda w: export_job_for(w.coordinator).pk)
+    ),
     "wagtaildocs_serve": Target("trainee", lambda w: [w.document.url]),
     "wagtailadmin_login": Target("superuser", lambda w: ["/admin/login/"]),
     "frontline_update_translations": Target(
@@ -140,6 +148,7 @@ WRITERS = (
     "reports_headcounts",
     "reports_invite",
     "reports_invite_preview",
+    "digests_subscription",
     "wagtail_serve",
     "certificates:revoke",
     "wagtailusers_users:add",
@@ -156,7 +165,8 @@ BUTTON_TARGETS = (  # POST only
     "attempt_save",
     "attempt_submit",
 )
-GET_ONLY = ("my_data_export",)  # an audited download: a HEAD would be recorded as an export
+# An audited download: a HEAD would be recorded as an export (or queue one).
+GET_ONLY = ("my_data_export", "digests_export_prepare")
 
 
 @pytest.fixture
@@ -190,6 +200,7 @@ def world():
     w = World()
     w.__dict__.update(
         trainee=trainee,
+        coordinator=coordinator,
         catalogue=catalogue,
         course=course,
         lessons=lessons_of(course),
