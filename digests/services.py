@@ -277,7 +277,8 @@ EXPORT_QUERY_KEYS = ("course", "agency", "region", "period", "q", "sort")
 
 def export_query(data) -> dict:
     """The filters of an export request, and nothing else (a bounded, JSON-ready dict)."""
-    return {key: str(data.get(key))[:100] for key in EXPORT_QUERY_KEYS if data.get(key)}
+    values = {key: str(data.get(key) or "").replace("\x00", "")[:100] for key in EXPORT_QUERY_KEYS}
+    return {key: value for key, value in values.items() if value}  # no NUL: PostgreSQL refuses it in text
 
 
 def export_job_create(*, user, kind: str, file_format: str, query: dict, language: str) -> ExportJob:

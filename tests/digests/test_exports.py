@@ -143,7 +143,13 @@ def test_asking_twice_while_it_is_prepared_queues_one_export(client_coordinator,
 
 @pytest.mark.parametrize(
     "query",
-    ["?agency=abc&region=-1&course=99999999999999999999", "?period=7&sort=%00drop", "?q=" + "x" * 3000, "?course=0"],
+    [
+        "?agency=abc&region=-1&course=99999999999999999999",
+        "?period=7&sort=%00drop",
+        "?q=%00x",
+        "?q=" + "x" * 3000,
+        "?course=0",
+    ],
 )
 def test_bad_filters_never_give_a_500(client_coordinator, coordinator, programme, query):
     response = client_coordinator.get(reverse("digests_export_prepare", args=["trainees", "csv"]) + query)
