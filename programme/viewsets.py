@@ -233,10 +233,12 @@ class ScopedObjectMixin:
     """A requirement outside what the user sees is not found; one they see but may not act on
     (``permission_required``) is refused."""
 
-    def get_queryset(self):
+    def get_base_object_queryset(self):  # the history view's object
         return visible_requirements(self.request.user)
 
-    def get_base_object_queryset(self):
+    def get_queryset(self):  # the edit and delete views' object
+        if isinstance(self, HistoryView):
+            return super().get_queryset()  # the log entries listed
         return visible_requirements(self.request.user)
 
     def get_object(self, *args, **kwargs):
