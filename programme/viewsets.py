@@ -269,8 +269,7 @@ class RequirementFormMixin:
         if not hasattr(self, "object"):
             self.object = self.get_object() if self.kwargs.get("pk") else None
         form = self.get_form()
-        if not form.is_valid():
-            messages.error(request, _("The preview needs the errors below corrected first."))
+        if not self.is_valid(form):
             return self.form_invalid(form)
         self.form = form
         requirement = form.instance  # the form's values, not saved
