@@ -242,9 +242,14 @@ class ScopedObjectMixin:
         return visible_requirements(self.request.user)
 
     def get_object(self, *args, **kwargs):
+        # The object is looked up in setup(), before the view's own permission check: check first,
+        # so that whoever may not act on requirements at all learns nothing about which exist.
+        user, policy = self.request.user, self.permission_policy
+        actions = [self.permission_required] if self.permission_required else ["view", "change", "delete"]
+        if not policy.user_has_any_permission(user, actions):
+            raise PermissionDenied
         requirement = super().get_object(*args, **kwargs)
-        action = self.permission_required or "view"
-        if not self.permission_policy.user_has_permission_for_instance(self.request.user, action, requirement):
+        if not policy.user_has_any_permission_for_instance(user, actions, requirement):
             raise PermissionDenied
         return requirement
 
@@ -368,14 +373,20 @@ class RequirementDeleteView(ScopedObjectMixin, generic.DeleteView):
 
     http_method_names = FORM_METHODS
 
-    def dispatch(self, request, *args, **kwargs):
-        if self.object.assignments.exists():
-            messages.warning(
-                request,
-                _("This requirement has assignments, so it is withdrawn rather than deleted: its history stays."),
-            )
-            return redirect(withdraw_url(self.object))
-        return super().dispatch(request, *args, **kwargs)
+    def _withdraw_instead(self):
+        if not self.object.assignments.exists():
+            return None
+        messages.warning(
+            self.request,
+            _("This requirement has assignments, so it is withdrawn rather than deleted: its history stays."),
+        )
+        return redirect(withdraw_url(self.object))
+
+    def get(self, request, *args, **kwargs):
+        return self._withdraw_instead() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._withdraw_instead() or super().post(request, *args, **kwargs)
 
 
 class RequirementWithdrawView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
