@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import formats
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
@@ -159,8 +160,12 @@ class RequirementIndexView(generic.IndexView):
                 get_url=self.get_edit_url,
             ),
             Column("audience", label=gettext_lazy("Audience"), accessor=audience_in_words),
-            Column("due", label=gettext_lazy("Due"), accessor=due_rule_in_words),
-            Column("recertification", label=gettext_lazy("Recertification"), accessor=recertification_in_words),
+            # One column for both dates keeps the table readable at phone width.
+            Column(
+                "due",
+                label=gettext_lazy("Due and recertification"),
+                accessor=lambda r: format_html("{}<br>{}", due_rule_in_words(r), recertification_in_words(r)),
+            ),
             Column(
                 "assigned",
                 label=gettext_lazy("Trainees assigned"),
