@@ -127,8 +127,14 @@ def audience_in_words(requirement: Requirement) -> str:
 
 
 def progress_in_words(requirement: Requirement) -> str:
-    if not requirement.is_active and requirement.apply_state == Requirement.ApplyState.DONE:
+    if requirement.is_active:
+        return _apply_state_in_words(requirement)
+    if requirement.apply_state == Requirement.ApplyState.DONE:
         return _("Withdrawn")
+    return f"{_('Withdrawn')} · {_apply_state_in_words(requirement)}"
+
+
+def _apply_state_in_words(requirement: Requirement) -> str:
     if requirement.apply_state == Requirement.ApplyState.RUNNING:
         return _("Assigning: %(done)s of %(total)s") % {
             "done": formats.number_format(requirement.apply_done, force_grouping=True),

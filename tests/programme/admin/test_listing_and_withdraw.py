@@ -122,3 +122,11 @@ def test_a_get_to_withdraw_changes_nothing(admin_client, world, enqueued):
     admin_client.get(reverse("requirements:withdraw", args=[made.pk]))
     made.refresh_from_db()
     assert made.is_active and enqueued == []
+
+
+def test_a_withdrawn_requirement_is_marked_in_the_list(admin_client, world):
+    requirement(world, is_active=False, apply_state="done")
+    requirement(world, course=world.other_course, is_active=False, apply_state="running", apply_total=10)
+    body = admin_client.get(INDEX).content.decode()
+    assert "Withdrawn</" in body.replace("\n", "").replace("  ", "") or "Withdrawn" in body
+    assert "Withdrawn · Assigning: 0 of 10" in body
