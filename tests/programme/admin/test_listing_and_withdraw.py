@@ -128,5 +128,5 @@ def test_a_withdrawn_requirement_is_marked_in_the_list(admin_client, world):
     requirement(world, is_active=False, apply_state="done")
     requirement(world, course=world.other_course, is_active=False, apply_state="running", apply_total=10)
     body = admin_client.get(INDEX).content.decode()
-    assert "Withdrawn</" in body.replace("\n", "").replace("  ", "") or "Withdrawn" in body
+    assert body.count("Withdrawn") == 2
     assert "Withdrawn · Assigning: 0 of 10" in body
