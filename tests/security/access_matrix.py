@@ -131,6 +131,10 @@ SIGNED_IN_NOT_FOUND = roles(404, anonymous=LOGIN)
 REVOKERS_ONLY = roles(WAGTAIL_ADMIN_LOGIN, editor="wagtailadmin_home")
 DELETERS_ONLY = REVOKERS_ONLY
 USER_ADMINS_ONLY = REVOKERS_ONLY
+# The requirements admin (programme/viewsets.py): administrators, and coordinators given the admin
+# and the requirement permissions (tests/programme/admin/ checks their scope); the matrix's
+# coordinators have neither, the editor enters the admin without the permissions.
+REQUIREMENT_ADMINS_ONLY = REVOKERS_ONLY
 
 
 def _none(_world):
@@ -403,6 +407,33 @@ EXPECTATIONS: dict[str, list[Case]] = {
         Case("get", DELETERS_ONLY, lambda w: {"pk": w.users["trainee"].pk}),
         Case("post", DELETERS_ONLY, lambda w: {"pk": w.users["trainee"].pk}, method="post"),
     ],
+    "requirements:edit": [
+        Case("get", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk}),
+        Case(
+            "post",
+            REQUIREMENT_ADMINS_ONLY,
+            lambda w: {"pk": w.requirement.pk},
+            method="post",
+            data=lambda w: {"agency": w.agency_b.pk, "due_rule": "after_joining", "due_days": "1"},
+        ),
+        Case(
+            "preview",
+            REQUIREMENT_ADMINS_ONLY,
+            lambda w: {"pk": w.requirement.pk},
+            method="post",
+            data=lambda w: {"agency": w.agency_a.pk, "due_rule": "after_joining", "due_days": "1", "preview": "1"},
+        ),
+    ],
+    "requirements:delete": [
+        Case("get", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk}),
+        Case("post", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk}, method="post"),
+    ],
+    "requirements:withdraw": [
+        Case("get", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk}),
+        Case("post", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk}, method="post"),
+    ],
+    "requirements:history": [Case("get", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk})],
+    "requirements:history_results": [Case("get", REQUIREMENT_ADMINS_ONLY, lambda w: {"pk": w.requirement.pk})],
 }
 
 # Pages without an id whose data depends on who asks: for reports the scope is the id.
@@ -466,6 +497,24 @@ SCOPE_PAGES: dict[str, list[Case]] = {
             USER_ADMINS_ONLY,
             method="post",
             data=lambda w: {"email": "planted@example.org", "full_name": "Planted Admin", "is_superuser": "on"},
+        ),
+    ],
+    # The requirements admin's list and form (programme/viewsets.py).
+    "requirements:index": [Case("get", REQUIREMENT_ADMINS_ONLY)],
+    "requirements:index_results": [Case("search", REQUIREMENT_ADMINS_ONLY, query=lambda w: "?q=matrix")],
+    "requirements:add": [
+        Case("get", REQUIREMENT_ADMINS_ONLY),
+        Case(
+            "post",
+            REQUIREMENT_ADMINS_ONLY,
+            method="post",
+            data=lambda w: {
+                "course": w.course.pk,
+                "agency": w.agency_b.pk,
+                "due_rule": "after_joining",
+                "due_days": "30",
+                "starts_on": "2026-01-01",
+            },
         ),
     ],
     "reports_invite": [

@@ -20,11 +20,13 @@ from courses.models import Enrolment, LessonCompletion
 from invitations.checks import check_rows
 from invitations.models import InvitationBatch
 from invitations.parse import read_rows
+from programme.models import Requirement
 from reports.models import Headcount
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
     AgencyFactory,
     RegionFactory,
+    RequirementFactory,
     UserFactory,
     build_catalogue,
     build_course,
@@ -136,6 +138,7 @@ def build_world() -> SimpleNamespace:
     document = get_document_model()(title="Standing orders", collection=members_only)
     document.file.save("standing-orders.txt", ContentFile(b"Standing orders"))
 
+    requirement = RequirementFactory(course=course, agency=agency_a)
     rows = check_rows(read_rows(INVITEE_CSV), scope=Scope.for_user(coordinator_in))
     assert not rows[0]["errors"], rows
     batch = InvitationBatch.objects.create(created_by=coordinator_in, filename="invitees.csv", rows=rows)
@@ -170,6 +173,7 @@ def build_world() -> SimpleNamespace:
         batch=batch,
         translation_source=TranslationSource.get_or_create_from_instance(course)[0],
         document=document,
+        requirement=requirement,
     )
 
 
@@ -199,4 +203,8 @@ def snapshot() -> set[tuple]:
         )
     }
     facts |= {(None, "headcount", *row) for row in Headcount.objects.values_list("agency_id", "region_id", "staff")}
+    facts |= {
+        (None, "requirement", *row)
+        for row in Requirement.objects.values_list("pk", "agency_id", "course_id", "due_days", "is_active")
+    }
     return facts

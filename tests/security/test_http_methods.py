@@ -31,6 +31,7 @@ from tests.assessments.builders import build_assessment, complete_lessons, issue
 from tests.factories import (
     AgencyFactory,
     RegionFactory,
+    RequirementFactory,
     UserFactory,
     build_catalogue,
     build_course,
@@ -132,6 +133,17 @@ TARGETS: dict[str, Target] = {
     "wagtailusers_users:two_factor_reset": Target(
         "superuser", _one("wagtailusers_users:two_factor_reset", pk=lambda w: w.trainee.pk)
     ),
+    # The requirements admin (programme/viewsets.py).
+    "requirements:index": Target("superuser", _one("requirements:index")),
+    "requirements:index_results": Target("superuser", _one("requirements:index_results")),
+    "requirements:add": Target("superuser", _one("requirements:add")),
+    "requirements:edit": Target("superuser", _one("requirements:edit", pk=lambda w: w.requirement.pk)),
+    "requirements:delete": Target("superuser", _one("requirements:delete", pk=lambda w: w.requirement.pk)),
+    "requirements:withdraw": Target("superuser", _one("requirements:withdraw", pk=lambda w: w.requirement.pk)),
+    "requirements:history": Target("superuser", _one("requirements:history", pk=lambda w: w.requirement.pk)),
+    "requirements:history_results": Target(
+        "superuser", _one("requirements:history_results", pk=lambda w: w.requirement.pk)
+    ),
 }
 
 # Addresses that change something; a GET must not.
@@ -156,6 +168,10 @@ WRITERS = (
     "wagtailusers_users:delete",
     "wagtailusers_users:erase",
     "wagtailusers_users:two_factor_reset",
+    "requirements:add",
+    "requirements:edit",
+    "requirements:delete",
+    "requirements:withdraw",
 )
 BUTTON_TARGETS = (  # POST only
     "set_language",
@@ -184,6 +200,7 @@ def world():
     attempt = attempt_start(user=trainee, assessment=assessment)
     certificate = issue_certificate(trainee, course)
     Headcount.objects.create(agency=agency, region=region, staff=12)
+    requirement = RequirementFactory(course=course, agency=agency)
     rows = check_rows(read_rows(INVITEE_CSV), scope=Scope.for_user(coordinator))
     batch = InvitationBatch.objects.create(created_by=coordinator, filename="invitees.csv", rows=rows)
 
@@ -209,6 +226,7 @@ def world():
         certificate=certificate,
         batch=batch,
         document=document,
+        requirement=requirement,
         clients=clients,
         translation_source=TranslationSource.get_or_create_from_instance(course)[0],
     )
