@@ -29,6 +29,8 @@ def matrix_header() -> list[str]:
         _("Completed"),
         _("Valid certificates"),
         _("Coverage (%)"),
+        _("Assigned"),
+        _("Due soon"),
         _("Overdue"),
     ]
 
@@ -48,6 +50,8 @@ def matrix_rows(matrix):
                 cell.completed,
                 cell.certified,
                 coverage,
+                cell.assigned,
+                cell.due_soon,
                 cell.overdue,
             ]
 
