@@ -89,6 +89,9 @@ def pages() -> list[tuple[str, str, str]]:
         ("matrix export CSV", "/en/reports/export/matrix.csv", "export"),
         ("matrix export XLSX", "/en/reports/export/matrix.xlsx", "export"),
         (f"trainee export CSV ({cell['n']:,} rows)", f"/en/reports/export/trainees.csv?{one_cell}", "info"),
+        ("at-risk list, page 1", "/en/reports/at-risk/", "info"),
+        ("at-risk list, overdue, by name", "/en/reports/at-risk/?reason=overdue&sort=name", "info"),
+        ("at-risk export CSV", "/en/reports/at-risk/export.csv", "info"),
     ]
 
 
