@@ -19,7 +19,7 @@ from accounts.scope import Scope
 from cms.i18n import localized_titles
 from courses.models import CoursePage, Enrolment, LessonCompletion
 from programme.models import Assignment, ProgrammeSettings
-from programme.status import OPEN, Status, programme_settings, with_status
+from programme.status import Status, completed_condition, programme_settings, with_status
 from reports.selectors import _filtered_trainees, report_courses
 
 # Why a trainee is listed: "" either reason, "both" overdue and inactive.
@@ -96,12 +96,19 @@ def _never() -> Value:
     return Value(datetime(1970, 1, 2, tzinfo=UTC), output_field=DateTimeField())
 
 
-def _unfinished(*, filters: AtRiskFilters, today: date, settings: ProgrammeSettings) -> QuerySet:
-    """Open assignments of the report courses that need the trainee to act, with their status."""
+def _unfinished(*, filters: AtRiskFilters) -> QuerySet:
+    """Open assignments of the report courses that need the trainee to act: not completed, i.e.
+    in one of ``programme.status.OPEN``, by the same condition ``status_expression`` tests first
+    (written out so the database need not work out the whole status of every row)."""
     assignments = Assignment.objects.filter(ended_at__isnull=True, course__in=report_courses())
     if filters.course is not None:
         assignments = assignments.filter(course=filters.course)
-    return with_status(assignments, today=today, settings=settings).filter(status__in=[s.value for s in OPEN])
+    return assignments.exclude(completed_condition())
+
+
+def _overdue(unfinished: QuerySet, *, today: date) -> QuerySet:
+    """``Status.OVERDUE``: not completed and due before today."""
+    return unfinished.filter(due_on__lt=today)
 
 
 def _users_of(rows: QuerySet) -> Q:
@@ -122,8 +129,8 @@ def at_risk(
     ``last_active`` (the latest of their last sign-in, course activity and lesson completion)."""
     today = today or timezone.localdate()
     settings = settings or programme_settings()
-    unfinished = _unfinished(filters=filters, today=today, settings=settings)
-    overdue = unfinished.filter(status=Status.OVERDUE.value)
+    unfinished = _unfinished(filters=filters)
+    overdue = _overdue(unfinished, today=today)
     cutoff = timezone.now() - timedelta(days=settings.inactive_after_days)
 
     is_overdue = _users_of(overdue)
@@ -216,7 +223,7 @@ def at_risk_rows(
     if not trainees:
         return []
     assignments = list(
-        _unfinished(filters=filters, today=today, settings=settings)
+        with_status(_unfinished(filters=filters), today=today, settings=settings)
         .filter(user_id__in=[trainee.pk for trainee in trainees])
         .select_related("course")
         .order_by("due_on", "course__path")

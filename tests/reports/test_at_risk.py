@@ -347,3 +347,19 @@ def test_the_dashboard_links_to_the_list(client_coordinator, people, settings):
     settings.REPORTS_CACHE_SECONDS = 0
     html = client_coordinator.get(reverse("reports_dashboard")).content.decode()
     assert reverse("reports_at_risk") in html
+
+
+def test_the_lists_conditions_agree_with_the_shared_statuses(people):
+    """The list filters by "not completed" and "due before today" written out; they must pick
+    exactly the assignments ``programme.status`` calls open and overdue."""
+    from programme.models import Assignment
+    from programme.status import OPEN, Status, with_status
+    from reports.at_risk import AtRiskFilters, _overdue, _unfinished
+
+    today = timezone.localdate()
+    statuses = with_status(Assignment.objects.all(), today=today)
+    open_ids = set(statuses.filter(status__in=[s.value for s in OPEN]).values_list("pk", flat=True))
+    overdue_ids = set(statuses.filter(status=Status.OVERDUE.value).values_list("pk", flat=True))
+    unfinished = _unfinished(filters=AtRiskFilters())
+    assert set(unfinished.values_list("pk", flat=True)) == open_ids and open_ids
+    assert set(_overdue(unfinished, today=today).values_list("pk", flat=True)) == overdue_ids and overdue_ids
