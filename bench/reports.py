@@ -89,7 +89,27 @@ def pages() -> list[tuple[str, str, str]]:
         ("matrix export CSV", "/en/reports/export/matrix.csv", "export"),
         ("matrix export XLSX", "/en/reports/export/matrix.xlsx", "export"),
         (f"trainee export CSV ({cell['n']:,} rows)", f"/en/reports/export/trainees.csv?{one_cell}", "info"),
+        ("at-risk list, page 1", "/en/reports/at-risk/", "info"),
+        ("at-risk list, overdue, by name", "/en/reports/at-risk/?reason=overdue&sort=name", "info"),
+        ("at-risk export CSV", "/en/reports/at-risk/export.csv", "info"),
     ]
+
+
+def sign_in(client, user) -> None:
+    """Signed in with a password and a TOTP code in this session, as the reports require
+    (``accounts.two_factor``): the session records allauth writes after both."""
+    from allauth.mfa.models import Authenticator
+
+    client.force_login(user)
+    session = client.session
+    now = time.time()
+    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    session["account_authentication_methods"] = [
+        {"method": "password", "at": now, "email": user.email},
+        {"method": "mfa", "at": now, "id": totp.pk, "type": totp.type},
+    ]
+    session["account_authentication_methods_user"] = str(user.pk)
+    session.save()
 
 
 def fetch(client, url: str) -> int:
@@ -184,7 +204,7 @@ def main(argv=None) -> int:
         return 2
 
     client = Client()
-    client.force_login(coordinator())
+    sign_in(client, coordinator())
     print(
         f"Database {connection.settings_dict['NAME']}: {trainees:,} generated trainees; "
         f"{args.runs} runs after 2 warm-ups.\n"

@@ -11,6 +11,7 @@ import csv
 import io
 
 from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -29,6 +30,8 @@ def matrix_header() -> list[str]:
         _("Completed"),
         _("Valid certificates"),
         _("Coverage (%)"),
+        _("Assigned"),
+        _("Due soon"),
         _("Overdue"),
     ]
 
@@ -48,6 +51,8 @@ def matrix_rows(matrix):
                 cell.completed,
                 cell.certified,
                 coverage,
+                cell.assigned,
+                cell.due_soon,
                 cell.overdue,
             ]
 
@@ -82,6 +87,37 @@ def trainee_rows(queryset):
             trainee.certificate_status or "",
             trainee.certificate_expires.isoformat() if trainee.certificate_expires else "",
             trainee.last_activity.isoformat(timespec="minutes") if trainee.last_activity else "",
+        ]
+
+
+def at_risk_header() -> list[str]:
+    return [
+        _("Full name"),
+        _("E-mail"),
+        _("Agency"),
+        _("Region"),
+        _("Courses"),
+        _("Due"),
+        _("Status"),
+        _("Days overdue"),
+        _("Last activity"),
+    ]
+
+
+def at_risk_rows(rows):
+    """Cells for ``reports.at_risk.AtRiskRow``s: one line per trainee, their courses together."""
+    for row in rows:
+        trainee = row.trainee
+        yield [
+            trainee.full_name,
+            trainee.email,
+            trainee.agency.display_name,
+            trainee.region.display_name,
+            "; ".join(f"{course.title} ({course.due_on.isoformat()})" for course in row.courses),
+            row.courses[0].due_on.isoformat() if row.courses else "",
+            str(row.status.label) if row.status else "",
+            row.days_overdue,
+            timezone.localtime(trainee.last_active).date().isoformat() if trainee.last_active else "",
         ]
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.scope import Scope
 from cms.i18n import localized_titles
+from reports.at_risk import DEFAULT_SORT, REASONS, SORT_CHOICES, AtRiskFilters
 from reports.selectors import Filters, report_courses
 from web.converters import is_database_id
 
@@ -64,6 +65,41 @@ class ReportFilterForm(forms.Form):
             region=data.get("region"),
             since=timezone.localdate() - timedelta(days=int(period)) if period else None,
         )
+
+
+class AtRiskFilterForm(forms.Form):
+    """The at-risk list's filters, from the query string; a value that is not valid is ignored
+    and reported on its field."""
+
+    course = IdChoiceField(label=_("Course"), queryset=None, required=False, empty_label=_("All assigned courses"))
+    agency = IdChoiceField(label=_("Agency"), queryset=None, required=False, empty_label=_("All agencies"))
+    region = IdChoiceField(label=_("Region"), queryset=None, required=False, empty_label=_("All regions"))
+    reason = forms.ChoiceField(label=_("Why"), choices=REASONS, required=False)
+    sort = forms.ChoiceField(label=_("Order"), choices=SORT_CHOICES, required=False)
+
+    def __init__(self, data, *, scope: Scope):
+        super().__init__(data)
+        courses = list(report_courses())
+        titles = localized_titles(courses)
+        self.fields["course"].queryset = report_courses()
+        self.fields["course"].label_from_instance = lambda course: titles.get(course.translation_key, course.title)
+        self.fields["agency"].queryset = scope.agencies()
+        self.fields["region"].queryset = scope.regions()
+
+    def filters(self) -> AtRiskFilters:
+        self.is_valid()
+        data = self.cleaned_data
+        return AtRiskFilters(
+            course=data.get("course"),
+            agency=data.get("agency"),
+            region=data.get("region"),
+            reason=data.get("reason") or "",
+        )
+
+    def chosen_sort(self) -> str:
+        """The chosen order (one of ``reports.at_risk.SORTS``), the default when not valid."""
+        self.is_valid()
+        return self.cleaned_data.get("sort") or DEFAULT_SORT
 
 
 class HeadcountForm(forms.Form):

@@ -20,16 +20,16 @@ from accounts.scope import Scope
 from assessments.models import Attempt
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonCompletion
+from programme.models import Assignment, Requirement
+from programme.status import Status, with_status
 from reports.models import Headcount
 
-# A trainee who has not completed a required course this many days after joining is overdue.
-OVERDUE_AFTER_DAYS = 90
 EXPIRY_HORIZON_DAYS = 90
 
 
 @dataclass(frozen=True)
 class Filters:
-    course: CoursePage | None = None  # None: all courses required for the trainee's agency
+    course: CoursePage | None = None  # None: every course the trainee holds an open assignment of
     agency: Agency | None = None
     region: Region | None = None
     since: date | None = None  # completions counted from this day
@@ -76,62 +76,99 @@ def _users_in(rows: QuerySet) -> Q:
     return Q(pk__in=rows.order_by().values("user_id"))
 
 
-def required_by() -> dict[int, list[int]]:
-    """Per report course (live, default language): the agencies that require it.
-
-    Translations of a course carry the same audiences but are not separate courses: progress
-    and certificates always point at the default-language page."""
-    courses = {}
-    for course_id, agency_id in CoursePage.audiences.through.objects.filter(
-        coursepage__in=report_courses()
-    ).values_list("coursepage_id", "agency_id"):
-        courses.setdefault(course_id, []).append(agency_id)
-    return courses
+def _open_assignments() -> QuerySet:
+    """Open assignments of the report courses: what trainees are required to take today."""
+    return Assignment.objects.filter(ended_at__isnull=True, course__in=report_courses())
 
 
-def annotate_status(
-    trainees: QuerySet, *, filters: Filters, today: date, courses: dict[int, list[int]] | None = None
-) -> QuerySet:
-    """Per trainee: enrolled, completed (in the period), certified (valid certificate today),
-    and required. For "all required courses" a trainee counts as completed or certified when
-    that holds for every course their agency requires."""
+def _same_user_and_course(rows: QuerySet) -> Exists:
+    return Exists(rows.filter(user_id=OuterRef("user_id"), course_id=OuterRef("course_id")))
+
+
+def requiring_cells() -> dict[int, set[tuple[int, int | None]]]:
+    """Per report course: the (agency, region) cells an active requirement covers, region None
+    for every region of the agency. Their headcount is what the course's coverage is measured
+    against, whether or not anyone there has registered yet."""
+    cells: dict[int, set[tuple[int, int | None]]] = {}
+    for course_id, agency_id, region_id in Requirement.objects.filter(
+        is_active=True, course__in=report_courses()
+    ).values_list("course_id", "agency_id", "regions"):
+        cells.setdefault(course_id, set()).add((agency_id, region_id))
+    return cells
+
+
+@dataclass
+class StatusCounts:
+    """Open assignments counted by their status (``programme.status``)."""
+
+    assigned: int = 0
+    statuses: dict = field(default_factory=dict)  # Status value -> count
+
+    @property
+    def overdue(self) -> int:
+        return self.statuses.get(Status.OVERDUE, 0)
+
+    @property
+    def due_soon(self) -> int:
+        return self.statuses.get(Status.DUE_SOON, 0)
+
+    def add(self, status: str, count: int) -> None:
+        self.assigned += count
+        self.statuses[status] = self.statuses.get(status, 0) + count
+
+
+def assignment_counts(
+    *, scope: Scope, filters: Filters, today: date | None = None
+) -> dict[tuple[int, int, int], StatusCounts]:
+    """(agency, region, course) -> open assignments of trainees in scope by status, in one
+    query; the status is ``programme.status``'s, the one My learning shows."""
+    today = today or timezone.localdate()
+    assignments = _open_assignments().filter(_in_scope(scope, filters))
+    if filters.course is not None:
+        assignments = assignments.filter(course=filters.course)
+    counts: dict[tuple[int, int, int], StatusCounts] = {}
+    for row in (
+        with_status(assignments, today=today)
+        .values("user__agency_id", "user__region_id", "course_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        key = (row["user__agency_id"], row["user__region_id"], row["course_id"])
+        counts.setdefault(key, StatusCounts()).add(row["status"], row["n"])
+    return counts
+
+
+def annotate_status(trainees: QuerySet, *, filters: Filters, today: date) -> QuerySet:
+    """Per trainee: required (holds an open assignment), enrolled, completed (in the period) and
+    certified (valid certificate today). For "all required courses" a trainee is required when
+    they hold any open assignment, and counts as completed or certified when that holds for
+    every course they hold an open assignment of."""
     completed_condition = Q(completed_at__isnull=False)
     if filters.since:
         completed_condition &= Q(completed_at__date__gte=filters.since)
     valid = _valid_certificate(today)
+    assignments = _open_assignments()
     if filters.course is not None:
         course = filters.course
         return trainees.annotate(
+            is_required=_flag(_users_in(assignments.filter(course=course))),
             is_enrolled=_flag(_users_in(Enrolment.objects.filter(course=course))),
             is_completed=_flag(_users_in(Enrolment.objects.filter(completed_condition, course=course))),
             is_certified=_flag(_users_in(Certificate.objects.filter(valid, course=course))),
-            is_required=_flag(
-                Q(agency_id__in=CoursePage.audiences.through.objects.filter(coursepage=course).values("agency_id"))
-            ),
         )
-    courses = required_by() if courses is None else courses
-    requiring = [agency for agencies in courses.values() for agency in agencies]
+    required = _users_in(assignments)
 
-    def for_every_required_course(rows: QuerySet) -> Q:
-        """For each course: the trainee's agency does not require it, or the trainee has a row."""
-        condition = Q(agency_id__in=requiring)
-        for course_id, agencies in courses.items():
-            condition &= ~Q(agency_id__in=agencies) | _users_in(rows.filter(course_id=course_id))
-        return condition
+    def for_every_assigned_course(rows: QuerySet) -> Q:
+        """Required, and no open assignment of theirs lacks a row of ``rows`` (one set of
+        assignments lacking one, computed once, not per trainee)."""
+        return required & ~_users_in(assignments.exclude(_same_user_and_course(rows)))
 
-    enrolled = Q(pk__in=[])
-    for course_id, agencies in courses.items():
-        enrolled |= Q(agency_id__in=agencies) & _users_in(Enrolment.objects.filter(course_id=course_id))
     return trainees.annotate(
-        is_required=_flag(Q(agency_id__in=requiring)),
-        is_enrolled=_flag(enrolled),
-        is_completed=_flag(for_every_required_course(Enrolment.objects.filter(completed_condition))),
-        is_certified=_flag(for_every_required_course(Certificate.objects.filter(valid))),
+        is_required=_flag(required),
+        is_enrolled=_flag(_users_in(Enrolment.objects.filter(_same_user_and_course(assignments)))),
+        is_completed=_flag(for_every_assigned_course(Enrolment.objects.filter(completed_condition))),
+        is_certified=_flag(for_every_assigned_course(Certificate.objects.filter(valid))),
     )
-
-
-def _overdue_q() -> Q:
-    return Q(is_required=True, is_certified=False, date_joined__lt=timezone.now() - timedelta(days=OVERDUE_AFTER_DAYS))
 
 
 @dataclass(frozen=True)
@@ -204,6 +241,9 @@ class Coverage:
         return BANDS_BY_NAME[self.coverage_band]
 
 
+COUNTED = ("registered", "enrolled", "completed", "certified", "assigned", "due_soon", "overdue")
+
+
 @dataclass
 class Cell(Coverage):
     agency_id: int
@@ -213,8 +253,12 @@ class Cell(Coverage):
     enrolled: int = 0
     completed: int = 0
     certified: int = 0
+    # Open assignments of the trainees here (of the course shown, or of every course), by status.
+    assigned: int = 0
+    due_soon: int = 0
     overdue: int = 0
-    # The agency requires the course shown (or, for all required courses, at least one course).
+    # The course shown (or, for all required courses, at least one course) is required here: an
+    # active requirement covers the cell, or someone in it holds an open assignment of it.
     # Region and country totals count only such cells: coverage is measured against the staff
     # who need the training, so a volunteer from another agency does not raise it.
     required: bool = True
@@ -225,7 +269,7 @@ class Cell(Coverage):
         return self.required and self.certified == 0 and bool(self.headcount or self.registered)
 
     def add(self, other: "Cell") -> None:
-        for name in ("registered", "enrolled", "completed", "certified", "overdue"):
+        for name in COUNTED:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         if other.headcount is not None:
             self.headcount = (self.headcount or 0) + other.headcount
@@ -241,6 +285,9 @@ class CourseCoverage(Coverage):
     headcount: int | None = None
     certified: int = 0
     agencies: int = 0
+    assigned: int = 0
+    due_soon: int = 0
+    overdue: int = 0
 
 
 @dataclass
@@ -272,53 +319,78 @@ def _course_certified_key(course_id: int) -> str:
     return f"certified_{course_id}"
 
 
-def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = None) -> Matrix:
-    """Agency x region: headcount, registered, enrolled, completed, certified, coverage.
+class _Requirements:
+    """Which cells require which course: an active requirement covers the cell, or someone in
+    it holds an open assignment of the course."""
 
-    Region and country totals count the agencies that require the course (any required course
-    for "all required courses"); other agencies keep their own row. For all required courses,
-    ``courses`` also gives each course's coverage among the staff who need it, from the same
-    query."""
+    def __init__(self, cells: dict, counts: dict):
+        self.cells = cells
+        self.assigned = {key for key, counted in counts.items() if counted.assigned}
+        self.courses = sorted(set(cells) | {course_id for _a, _r, course_id in self.assigned})
+
+    def requires(self, course_id: int, agency_id: int, region_id: int) -> bool:
+        covered = self.cells.get(course_id, ())
+        return (
+            (agency_id, None) in covered
+            or (agency_id, region_id) in covered
+            or (agency_id, region_id, course_id) in self.assigned
+        )
+
+    def requires_any(self, courses, agency_id: int, region_id: int) -> bool:
+        return any(self.requires(course_id, agency_id, region_id) for course_id in courses)
+
+
+def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = None) -> Matrix:
+    """Agency x region: headcount, registered, enrolled, completed, certified, coverage, and the
+    open assignments there (assigned, due soon, overdue).
+
+    Region and country totals count the cells that require the course (any course for "all
+    required courses"); other cells keep their own figures and their agency's row. For all
+    required courses, ``courses`` also gives each course's coverage among the staff who need
+    it, from the same queries: five, whatever the number of trainees and courses."""
     today = today or timezone.localdate()
     agencies = list(scope.agencies().filter(**({"pk": filters.agency.pk} if filters.agency else {})))
     regions = list(scope.regions().filter(**({"pk": filters.region.pk} if filters.region else {})))
-    courses = required_by()
-    if filters.course is not None:
-        requiring = set(courses.get(filters.course.pk, ()))
-    else:
-        requiring = {agency for agencies_of_course in courses.values() for agency in agencies_of_course}
+    counts = assignment_counts(scope=scope, filters=filters, today=today)
+    requirements = _Requirements(requiring_cells(), counts)
+    shown = [filters.course.pk] if filters.course is not None else requirements.courses
     matrix = Matrix(agencies=agencies, regions=regions)
     for agency in agencies:
-        matrix.agency_totals[agency.pk] = Cell(agency.pk, 0, required=agency.pk in requiring)
+        matrix.agency_totals[agency.pk] = Cell(agency.pk, 0, required=False)
         for region in regions:
             if scope.allows(agency.pk, region.pk):
-                matrix.cells[(agency.pk, region.pk)] = Cell(agency.pk, region.pk, required=agency.pk in requiring)
+                matrix.cells[(agency.pk, region.pk)] = Cell(
+                    agency.pk, region.pk, required=requirements.requires_any(shown, agency.pk, region.pk)
+                )
             else:
                 matrix.cells[(agency.pk, region.pk)] = None
     for region in regions:
         matrix.region_totals[region.pk] = Cell(0, region.pk)
+    for (agency_id, region_id, _course_id), counted in counts.items():
+        cell = matrix.cells.get((agency_id, region_id))
+        if cell is not None:
+            cell.assigned += counted.assigned
+            cell.due_soon += counted.due_soon
+            cell.overdue += counted.overdue
 
     per_course = {}
     if filters.course is None:
         valid = _valid_certificate(today)
         per_course = {
             _course_certified_key(course_id): Count(
-                "pk",
-                filter=Q(agency_id__in=agencies_of_course)
-                & _users_in(Certificate.objects.filter(valid, course_id=course_id)),
+                "pk", filter=_users_in(Certificate.objects.filter(valid, course_id=course_id))
             )
-            for course_id, agencies_of_course in courses.items()
+            for course_id in requirements.courses
         }
     trainees = scope.trainees().filter(agency__in=agencies, region__in=regions)
     rows = (
-        annotate_status(trainees, filters=filters, today=today, courses=courses)
+        annotate_status(trainees, filters=filters, today=today)
         .values("agency_id", "region_id")
         .annotate(
             registered=Count("pk"),
             enrolled=Count("pk", filter=Q(is_enrolled=True)),
             completed=Count("pk", filter=Q(is_completed=True)),
             certified=Count("pk", filter=Q(is_certified=True)),
-            overdue=Count("pk", filter=_overdue_q()),
             **per_course,
         )
         .order_by()
@@ -328,10 +400,10 @@ def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = No
         cell = matrix.cells.get((row["agency_id"], row["region_id"]))
         if cell is None:
             continue
-        for name in ("registered", "enrolled", "completed", "certified", "overdue"):
+        for name in ("registered", "enrolled", "completed", "certified"):
             setattr(cell, name, row[name])
         course_certified[(row["agency_id"], row["region_id"])] = {
-            course_id: row[_course_certified_key(course_id)] for course_id in courses if per_course
+            course_id: row[_course_certified_key(course_id)] for course_id in requirements.courses if per_course
         }
     for agency_id, region_id, staff in Headcount.objects.filter(agency__in=agencies, region__in=regions).values_list(
         "agency_id", "region_id", "staff"
@@ -342,33 +414,45 @@ def completion_matrix(*, scope: Scope, filters: Filters, today: date | None = No
     for (agency_id, region_id), cell in matrix.cells.items():
         if cell is None:
             continue
-        matrix.agency_totals[agency_id].add(cell)
+        total = matrix.agency_totals[agency_id]
+        total.add(cell)
+        total.required = total.required or cell.required
         if cell.required:
             matrix.region_totals[region_id].add(cell)
             matrix.total.add(cell)
     if filters.course is None:
-        _add_course_rows(matrix, courses, course_certified)
+        _add_course_rows(matrix, requirements, course_certified, counts)
     return matrix
 
 
-def _add_course_rows(matrix: Matrix, courses: dict[int, list[int]], course_certified: dict) -> None:
-    """Per required course: the headcount of the cells whose agency requires it and their holders.
-    The same cells as the matrix, so a course's row equals the dashboard filtered to that course."""
-    in_matrix = {agency.pk for agency in matrix.agencies}
-    by_id = {course.pk: course for course in report_courses().filter(pk__in=list(courses))}
+def _add_course_rows(matrix: Matrix, requirements: _Requirements, course_certified: dict, counts: dict) -> None:
+    """Per required course: the headcount of the cells that require it, their holders and their
+    open assignments. The same cells as the matrix, so a course's row equals the dashboard
+    filtered to that course."""
+    by_id = {course.pk: course for course in report_courses().filter(pk__in=requirements.courses)}
     places = CourseCoverage(course=None)
-    for course_id, agencies_of_course in courses.items():
+    for course_id in requirements.courses:
         if course_id not in by_id:
             continue
-        row = CourseCoverage(course=by_id[course_id], agencies=len(in_matrix.intersection(agencies_of_course)))
+        row = CourseCoverage(course=by_id[course_id])
+        agencies = set()
         for (agency_id, region_id), cell in matrix.cells.items():
-            if cell is None or agency_id not in agencies_of_course:
+            if cell is None or not requirements.requires(course_id, agency_id, region_id):
                 continue
+            agencies.add(agency_id)
             if cell.headcount is not None:
                 row.headcount = (row.headcount or 0) + cell.headcount
             row.certified += course_certified.get((agency_id, region_id), {}).get(course_id, 0)
+            counted = counts.get((agency_id, region_id, course_id))
+            if counted is not None:
+                row.assigned += counted.assigned
+                row.due_soon += counted.due_soon
+                row.overdue += counted.overdue
+        row.agencies = len(agencies)
         matrix.courses.append(row)
         places.certified += row.certified
+        for name in ("assigned", "due_soon", "overdue"):
+            setattr(places, name, getattr(places, name) + getattr(row, name))
         if row.headcount is not None:
             places.headcount = (places.headcount or 0) + row.headcount
     matrix.courses.sort(key=lambda row: row.course.path)
@@ -395,10 +479,8 @@ def completions_by_month(
     if filters.course is not None:
         enrolments = enrolments.filter(course=filters.course)
     else:
-        required = Q(pk__in=[])
-        for course_id, agencies in required_by().items():
-            required |= Q(course_id=course_id, user__agency_id__in=agencies)
-        enrolments = enrolments.filter(required)
+        # Completions of a course the trainee was assigned (in any cycle): required when done.
+        enrolments = enrolments.filter(_same_user_and_course(Assignment.objects.all()))
     counts = {
         timezone.localtime(row["month"]).date() if isinstance(row["month"], datetime) else row["month"]: row["n"]
         for row in enrolments.annotate(month=TruncMonth("completed_at"))

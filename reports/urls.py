@@ -10,4 +10,8 @@ urlpatterns = [
         r"^reports/export/trainees\.(?P<file_format>csv|xlsx)$", views.export_trainees, name="reports_export_trainees"
     ),
     path("reports/headcounts/", views.headcounts, name="reports_headcounts"),
+    path("reports/at-risk/", views.at_risk_list, name="reports_at_risk"),
+    re_path(
+        r"^reports/at-risk/export\.(?P<file_format>csv|xlsx)$", views.export_at_risk, name="reports_export_at_risk"
+    ),
 ]

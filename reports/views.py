@@ -10,12 +10,24 @@ from django.utils.translation import gettext as _
 from accounts.country_packs import current_pack
 from accounts.decorators import coordinator_required
 from cms.i18n import localized_titles
-from reports import charts, exports, selectors, services
-from reports.forms import HeadcountForm, ReportFilterForm
+from programme.status import programme_settings
+from reports import at_risk, charts, exports, selectors, services
+from reports.forms import AtRiskFilterForm, HeadcountForm, ReportFilterForm
 from reports.models import Headcount
+from web.converters import is_database_id
 from web.http_methods import require_GET_or_POST, require_safe
 
 TRAINEES_PER_PAGE = 25
+AT_RISK_PER_PAGE = 50
+# The at-risk list's sortable columns and the order a first click gives.
+AT_RISK_COLUMNS = {
+    "name": "name",
+    "agency": "agency",
+    "region": "region",
+    "due": "due",
+    "days": "-days",
+    "activity": "activity",
+}
 
 
 def _filters(request):
@@ -71,6 +83,8 @@ def dashboard(request):
             "expiry_days": selectors.EXPIRY_HORIZON_DAYS,
             "uncovered_regions": [r for r in matrix.regions if matrix.region_totals[r.pk].uncovered],
             "uncovered_agencies": [a for a in matrix.agencies if matrix.agency_totals[a.pk].uncovered],
+            "due_soon_days": programme_settings().due_soon_window,
+            "at_risk_query": urlencode(filters.as_query()),
         },
     )
 
@@ -86,7 +100,15 @@ def _trainee_list(request):
     if sort not in selectors.SORTS:
         sort = "name"
     rows = selectors.trainee_rows(scope=request.scope, filters=filters, search=search, sort=sort)
+    trainee = _trainee_id(request)
+    if trainee is not None:  # one trainee, from the at-risk list's links (no name in the address)
+        rows = rows.filter(pk=trainee)
     return form, filters, search, sort, rows
+
+
+def _trainee_id(request) -> int | None:
+    value = request.GET.get("trainee", "")
+    return int(value) if value.isdigit() and is_database_id(int(value)) else None
 
 
 @coordinator_required
@@ -96,6 +118,8 @@ def trainees(request):
     form, filters, search, sort, rows = _trainee_list(request)
     page = Paginator(rows, TRAINEES_PER_PAGE).get_page(request.GET.get("page"))
     base_query = filters.as_query() | ({"q": search} if search else {})
+    if _trainee_id(request) is not None:
+        base_query["trainee"] = _trainee_id(request)
     return render(
         request,
         "reports/trainees.html",
@@ -149,6 +173,68 @@ def export_trainees(request, file_format: str):
     if file_format == "xlsx":
         return exports.xlsx_response(name, exports.trainee_header(), exports.trainee_rows(rows), title=_("Trainees"))
     return exports.csv_response(name, exports.trainee_header(), exports.trainee_rows(rows))
+
+
+def _at_risk_list(request):
+    form = AtRiskFilterForm(request.GET, scope=request.scope)
+    filters = form.filters()
+    sort = form.chosen_sort()
+    settings = programme_settings()
+    trainees = at_risk.at_risk(scope=request.scope, filters=filters, sort=sort, settings=settings)
+    return form, filters, sort, settings, trainees
+
+
+def _sort_links(sort: str) -> dict:
+    """Per sortable column: the ?sort= its heading links to, and its aria-sort when it is the
+    current order."""
+    links = {}
+    for column, first in AT_RISK_COLUMNS.items():
+        other = first[1:] if first.startswith("-") else f"-{first}"
+        current = sort in (first, other)
+        links[column] = {
+            "sort": other if sort == first else first,
+            "aria": ("descending" if sort.startswith("-") else "ascending") if current else "",
+        }
+    return links
+
+
+@coordinator_required
+@require_safe
+def at_risk_list(request):
+    """Trainees in scope who are overdue, or inactive with an assigned course unfinished."""
+    form, filters, sort, settings, trainees = _at_risk_list(request)
+    page = Paginator(trainees, AT_RISK_PER_PAGE).get_page(request.GET.get("page"))
+    base_query = filters.as_query()
+    return render(
+        request,
+        "reports/at_risk.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "rows": at_risk.at_risk_rows(page.object_list, filters=filters, settings=settings),
+            "sort": sort,
+            "sort_links": _sort_links(sort),
+            "base_query": urlencode(base_query),
+            "sort_query": urlencode(base_query | {"sort": sort}),
+            "inactive_after_days": settings.inactive_after_days,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@coordinator_required
+@require_safe
+def export_at_risk(request, file_format: str):
+    _form, filters, _sort, _settings, trainees = _at_risk_list(request)
+    services.export_record(
+        user=request.user, kind="at_risk", file_format=file_format, filters=filters.as_query(), rows=trainees.count()
+    )
+    name = f"frontline-at-risk-{timezone.localdate().isoformat()}"
+    rows = exports.at_risk_rows(at_risk.iter_at_risk_rows(trainees, filters=filters))
+    if file_format == "xlsx":
+        return exports.xlsx_response(name, exports.at_risk_header(), rows, title=_("At risk"))
+    return exports.csv_response(name, exports.at_risk_header(), rows)
 
 
 @coordinator_required

@@ -28,6 +28,7 @@ from tests.factories import (
     make_coordinator,
     sign_in_with_second_factor,
 )
+from tests.reports.builders import assign
 
 User = get_user_model()
 
@@ -83,7 +84,7 @@ def country(db, catalogue):
     """Two agencies x two regions, a course required for agency A, and seven trainees."""
     a, b = AgencyFactory(code="agency-a", name="Agency A"), AgencyFactory(code="agency-b", name="Agency B")
     r1, r2 = RegionFactory(code="region-1", name="Region One"), RegionFactory(code="region-2", name="Region Two")
-    course = build_course(title="Coverage course", lessons=2, catalogue=catalogue, audiences=[a])
+    course = build_course(title="Coverage course", lessons=2, catalogue=catalogue)
     t = {}
     t["certified"] = UserFactory(email="t1@example.org", full_name="Tahmina Certified", agency=a, region=r1)
     t["started"] = UserFactory(email="t2@example.org", full_name="Sino Started", agency=a, region=r1)
@@ -105,6 +106,14 @@ def country(db, catalogue):
         "other_agency": _certify(t["other_agency"], course),
         "inactive": _certify(t["inactive"], course),
     }
+    # Agency A's trainees hold open assignments of the course (the completed ones with their
+    # certificate); agency B's volunteer holds none.
+    assign(t["certified"], course, certificate=certificates["certified"])
+    assign(t["started"], course, due_in=10)  # due soon
+    assign(t["expired"], course, certificate=certificates["expired"], completed_days_ago=400)
+    assign(t["revoked"], course, due_in=-5)  # overdue
+    assign(t["moved"], course, certificate=certificates["moved"])
+    assign(t["inactive"], course, due_in=-5)  # not a trainee in anyone's scope: never counted
     Headcount.objects.create(agency=a, region=r1, staff=10)
     Headcount.objects.create(agency=a, region=r2, staff=4)
     return {"a": a, "b": b, "r1": r1, "r2": r2, "course": course, "trainees": t, "certificates": certificates}
@@ -132,6 +141,7 @@ def test_matrix_matches_hand_computed_figures(country, national):
     cell = matrix.cell(a, r1)
     assert (cell.headcount, cell.registered, cell.enrolled, cell.completed, cell.certified) == (10, 4, 4, 3, 1)
     assert cell.coverage == pytest.approx(0.1)
+    assert (cell.assigned, cell.due_soon, cell.overdue) == (4, 1, 1)
 
     moved = matrix.cell(a, r2)
     assert (moved.headcount, moved.registered, moved.completed, moved.certified) == (4, 1, 1, 1)
@@ -148,13 +158,15 @@ def test_matrix_matches_hand_computed_figures(country, national):
     assert matrix.agency_totals[a].certified == 2 and matrix.agency_totals[a].headcount == 14
     assert matrix.agency_totals[b].certified == 1 and not matrix.agency_totals[b].uncovered
     assert matrix.total.certified == 2 and matrix.total.headcount == 14
+    assert (matrix.total.assigned, matrix.total.due_soon, matrix.total.overdue) == (5, 1, 1)
 
 
 def test_all_required_courses_counts_only_agencies_that_require_them(country, national):
     matrix = completion_matrix(scope=Scope.for_user(national), filters=Filters(course=None))
     assert matrix.cell(country["a"].pk, country["r1"].pk).certified == 1
-    # Agency B requires no course, so nobody there is "certified for every required course".
+    # Agency B's volunteer holds no assignment, so is not "certified for every required course".
     assert matrix.cell(country["b"].pk, country["r1"].pk).certified == 0
+    assert not matrix.cell(country["b"].pk, country["r1"].pk).required
 
 
 def test_region_with_staff_but_no_valid_certificate_is_flagged(country, national):
@@ -267,7 +279,8 @@ def test_exports_are_recorded_in_the_audit_log(client, country, coordinator_a_r1
     sign_in_with_second_factor(client, coordinator_a_r1)
     response = client.get(reverse("reports_export_matrix", args=["csv"]) + f"?course={country['course'].pk}")
     rows = list(csv.reader(io.StringIO(_body(response))))
-    assert rows[1][:7] == ["Agency A", "Region One", "10", "4", "4", "3", "1"]
+    assert rows[0][-3:] == ["Assigned", "Due soon", "Overdue"]
+    assert rows[1] == ["Agency A", "Region One", "10", "4", "4", "3", "1", "10.0", "4", "1", "1"]
     entry = ModelLogEntry.objects.get(action="frontline.report.export")
     assert entry.user_id == coordinator_a_r1.pk
     assert entry.data["kind"] == "matrix" and entry.data["format"] == "csv"
@@ -345,7 +358,7 @@ def test_dashboard_query_count_does_not_grow_with_trainees(client, country, nati
 
 
 def test_translated_courses_are_not_counted_as_extra_required_courses(country, national):
-    """A course's Russian and Tajik pages carry its audiences too; they are the same course."""
+    """A course's Russian and Tajik pages are the same course, not extra required ones."""
     from wagtail.models import Locale
 
     for language in ("ru", "tg"):

@@ -299,6 +299,29 @@ EXPECTATIONS: dict[str, list[Case]] = {
             shows={"coordinator_in": lambda w: (AGENCY_A,), "coordinator_out": lambda w: (AGENCY_B,)},
         ),
     ],
+    "reports_export_at_risk": [
+        Case(
+            "csv",
+            COORDINATORS,
+            lambda w: {"file_format": "csv"},
+            report=True,
+            shows={
+                "coordinator_in": lambda w: w.people["other_trainee"].markers[:2],
+                "coordinator_out": lambda w: w.people["outsider"].markers[:2],
+            },
+        ),
+        Case(
+            "xlsx-foreign-filter",
+            COORDINATORS,
+            lambda w: {"file_format": "xlsx"},
+            report=True,
+            query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}&course={w.course.pk}",
+            shows={
+                "coordinator_in": lambda w: w.people["other_trainee"].markers[:2],
+                "coordinator_out": lambda w: w.people["outsider"].markers[:2],
+            },
+        ),
+    ],
     "reports_export_trainees": [
         Case(
             "csv",
@@ -478,6 +501,27 @@ SCOPE_PAGES: dict[str, list[Case]] = {
             report=True,
             query=lambda w: "?q=Zebra+Checkpoint",
             shows={"coordinator_in": lambda w: _holder(w).markers[:3]},
+        ),
+    ],
+    "reports_at_risk": [
+        Case(
+            "plain",
+            COORDINATORS,
+            report=True,
+            shows={
+                "coordinator_in": lambda w: (w.people["other_trainee"].full_name,),
+                "coordinator_out": lambda w: (w.people["outsider"].full_name,),
+            },
+        ),
+        Case(
+            "foreign-filter",
+            COORDINATORS,
+            report=True,
+            query=lambda w: f"?agency={w.agency_a.pk}&region={w.region.pk}&reason=overdue&sort=-name",
+            shows={
+                "coordinator_in": lambda w: (w.people["other_trainee"].full_name,),
+                "coordinator_out": lambda w: (w.people["outsider"].full_name,),
+            },
         ),
     ],
     "reports_headcounts": [Case("get", COORDINATORS, report=True)],

@@ -3,11 +3,13 @@ their scope, an editor, and what each of them owns, built once per test module; 
 everything a request could change of theirs."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 from wagtail_localize.models import TranslationSource
@@ -25,6 +27,7 @@ from reports.models import Headcount
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
     AgencyFactory,
+    AssignmentFactory,
     RegionFactory,
     RequirementFactory,
     UserFactory,
@@ -142,6 +145,10 @@ def build_world() -> SimpleNamespace:
     rows = check_rows(read_rows(INVITEE_CSV), scope=Scope.for_user(coordinator_in))
     assert not rows[0]["errors"], rows
     batch = InvitationBatch.objects.create(created_by=coordinator_in, filename="invitees.csv", rows=rows)
+
+    # Overdue assignments for the at-risk list: one trainee in each coordinator's scope.
+    for trainee in (other, outsider):
+        AssignmentFactory(user=trainee, course=course, due_on=timezone.localdate() - timedelta(days=7))
 
     people = {
         "holder": Person(holder.email, holder.full_name, holder.position, extra=(certificate.display_code,)),

@@ -100,6 +100,8 @@ TARGETS: dict[str, Target] = {
     "reports_export_matrix": Target("coordinator", _one("reports_export_matrix", file_format=lambda w: "csv")),
     "reports_export_trainees": Target("coordinator", _one("reports_export_trainees", file_format=lambda w: "xlsx")),
     "reports_headcounts": Target("coordinator", _one("reports_headcounts")),
+    "reports_at_risk": Target("coordinator", _one("reports_at_risk")),
+    "reports_export_at_risk": Target("coordinator", _one("reports_export_at_risk", file_format=lambda w: "csv")),
     "reports_invite": Target("coordinator", _one("reports_invite")),
     "reports_invite_preview": Target("coordinator", _one("reports_invite_preview", batch_id=lambda w: w.batch.pk)),
     "digests_subscription": Target("coordinator", _one("digests_subscription")),
