@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from programme import notices
 from programme.mail import read_unsubscribe_token
-from programme.models import EmailOptOut
+from programme.models import EmailOptOut, Reminder
 from web.http_methods import require_GET_or_POST, require_POST, require_safe
 
 
@@ -37,6 +37,8 @@ def _back(request):
 @login_required
 @require_POST
 def notice_read(request, reminder_id: int):
+    # Someone else's notice does not exist for this user.
+    get_object_or_404(Reminder.objects.filter(recipient=request.user).only("pk"), pk=reminder_id)
     notices.notice_mark_read(user=request.user, reminder_id=reminder_id)
     return _back(request)
 

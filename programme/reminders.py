@@ -132,8 +132,7 @@ def open_recertifications(*, today: date) -> int:
     if not rows:
         return 0
     requirements = {
-        requirement.pk: requirement
-        for requirement in Requirement.objects.filter(pk__in={row[3] for row in rows})
+        requirement.pk: requirement for requirement in Requirement.objects.filter(pk__in={row[3] for row in rows})
     }
     now = timezone.now()
     opened = 0
@@ -215,7 +214,8 @@ def _queue_overdue(*, today: date, every: int, at_most: int) -> int:
         window = overdue.filter(due_on__lte=newest_due)
         if step < at_most:
             window = window.filter(due_on__gt=newest_due - timedelta(days=every))
-        rows = list(window.filter(_not_queued(Kind.OVERDUE, steps=range(step, at_most + 1))).values_list("pk", "user_id"))
+        later = range(step, at_most + 1)
+        rows = list(window.filter(_not_queued(Kind.OVERDUE, steps=later)).values_list("pk", "user_id"))
         queued += _insert(rows, kind=Kind.OVERDUE, step=step)
     return queued
 
@@ -395,7 +395,9 @@ def reminder_context(reminder: Reminder, *, language: str) -> dict:
             context["certificate_url"] = _page_url(certificate.get_absolute_url())
         if reminder.kind == Kind.EXPIRED:
             successor = (
-                Assignment.objects.filter(user_id=assignment.user_id, course_id=assignment.course_id, ended_at__isnull=True)
+                Assignment.objects.filter(
+                    user_id=assignment.user_id, course_id=assignment.course_id, ended_at__isnull=True
+                )
                 .exclude(pk=assignment.pk)
                 .first()
             )
@@ -419,4 +421,3 @@ def reminder_email(reminder: Reminder):
         context=reminder_context(reminder, language=language),
         message_key=f"reminder-{reminder.pk}-{reminder.kind}-{reminder.step}",
     )
-

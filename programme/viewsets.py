@@ -109,7 +109,7 @@ class ReminderIndexView(generic.IndexView):
 
 
 class ReminderViewSet(ModelViewSet):
-    """"Reminders sent": every reminder and escalation queued, sent or failing; read only."""
+    """ "Reminders sent": every reminder and escalation queued, sent or failing; read only."""
 
     model = Reminder
     name = "reminders"

@@ -29,7 +29,8 @@ def live_through(first: date, last: date) -> list[tuple[date, str, str, str, int
             mail.outbox.clear()
             reminders.send_pending()
             for message in mail.outbox:
-                reminder = Reminder.objects.get(sent_at__isnull=False, pk=int(message.extra_headers["Message-ID"].split("-")[1]))
+                reminder_id = int(message.extra_headers["Message-ID"].split("-")[1])
+                reminder = Reminder.objects.get(sent_at__isnull=False, pk=reminder_id)
                 sent.append((day, message.to[0], message.subject, reminder.kind, reminder.step))
         day += timedelta(days=1)
     return sent
@@ -70,7 +71,8 @@ def test_a_year_of_one_trainee(course, programme_settings):
     ]
     escalations = sorted((day, to) for day, to, _s, kind, _step in sent if kind == "escalation")
     # Overdue by more than 14 days: the coordinators whose scope covers the trainee, once each.
-    assert escalations == [(DUE + timedelta(days=15), local_coordinator.email), (DUE + timedelta(days=15), national.email)]
+    escalated_on = DUE + timedelta(days=15)
+    assert escalations == [(escalated_on, local_coordinator.email), (escalated_on, national.email)]
 
     subjects = {(kind, step): subject for _day, to, subject, kind, step in sent if to == trainee.email}
     assert subjects[("due_soon", 14)] == "Due in 14 days: Identifying victims"
