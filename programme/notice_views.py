@@ -22,7 +22,7 @@ from web.http_methods import require_GET_or_POST, require_POST, require_safe
 def notice_list(request):
     page = Paginator(notices.notices_of(user=request.user), notices.PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = notices.notices_for_page(list(page.object_list))
-    unread = notices.unread_count(user=request.user)
+    unread = notices.unread_count(user=request.user, fresh=True)
     request._unread_notices = unread  # the header's count: the same figure, not a second query
     return render(request, "programme/notices.html", {"page": page, "unread_total": unread})
 

@@ -6,6 +6,7 @@ it; the header shows how many they have not (one indexed COUNT)."""
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone, translation
@@ -25,10 +26,32 @@ def notices_of(*, user) -> QuerySet[Reminder]:
     )
 
 
-def unread_count(*, user) -> int:
+# The header's unread count is remembered for a few minutes (in Redis in production, shared by
+# the web processes and the worker), so that a page costs no query once warm; marking a notice
+# read and queueing new ones forget it.
+UNREAD_CACHE_SECONDS = 300
+
+
+def _unread_key(user_id: int) -> str:
+    return f"programme:unread-notices:{user_id}"
+
+
+def unread_count(*, user, fresh: bool = False) -> int:
     if not user.is_authenticated:
         return 0
-    return Reminder.objects.filter(recipient=user, read_at__isnull=True).count()
+    key = _unread_key(user.pk)
+    count = None if fresh else cache.get(key)
+    if count is None:
+        count = Reminder.objects.filter(recipient=user, read_at__isnull=True).count()
+        cache.set(key, count, UNREAD_CACHE_SECONDS)
+    return count
+
+
+def forget_unread(user_ids) -> None:
+    """The unread counts of these users changed (new notices, or read ones)."""
+    keys = [_unread_key(user_id) for user_id in set(user_ids)]
+    for start in range(0, len(keys), 1000):
+        cache.delete_many(keys[start : start + 1000])
 
 
 @dataclass(frozen=True)
@@ -64,4 +87,7 @@ def notice_mark_read(*, user, reminder_id: int | None = None) -> int:
     unread = Reminder.objects.filter(recipient=user, read_at__isnull=True)
     if reminder_id is not None:
         unread = unread.filter(pk=reminder_id)
-    return unread.update(read_at=timezone.now())
+    marked = unread.update(read_at=timezone.now())
+    forget_unread([user.pk])
+    transaction.on_commit(lambda: forget_unread([user.pk]))  # and again, in case a page cached the old count
+    return marked

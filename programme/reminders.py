@@ -29,6 +29,7 @@ from courses.selectors import course_version
 from programme import selectors
 from programme.mail import notification_email, site_url
 from programme.models import Assignment, ProgrammeSettings, Reminder, Requirement
+from programme.notices import forget_unread
 from programme.status import programme_settings
 
 logger = logging.getLogger(__name__)
@@ -175,7 +176,10 @@ def _not_queued(kind: str, *, recipient: str = "user_id", steps=None) -> Exists:
 
 
 def _insert(rows: list[tuple[int, int]], *, kind: str, step: int) -> int:
-    """Queue one reminder per (assignment id, recipient id); the constraint drops repeats."""
+    """Queue one reminder per (assignment id, recipient id); the constraint drops repeats.
+    Each is a notice on the site too: the recipients' unread counts are forgotten."""
+    if not rows:
+        return 0
     now = timezone.now()
     for start in range(0, len(rows), INSERT_BATCH_SIZE):
         Reminder.objects.bulk_create(
@@ -185,6 +189,7 @@ def _insert(rows: list[tuple[int, int]], *, kind: str, step: int) -> int:
             ],
             ignore_conflicts=True,
         )
+    forget_unread(recipient_id for _assignment_id, recipient_id in rows)
     return len(rows)
 
 

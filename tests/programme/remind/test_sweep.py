@@ -76,7 +76,7 @@ def test_overdue_settings_are_read(course, trainee, programme_settings):
     programme_settings.overdue_at_most = 2
     programme_settings.save()
     assignment = assign(user=trainee, course=course, due_on=TODAY - timedelta(days=1))
-    for offset in range(0, 10):
+    for offset in range(10):
         reminders.sweep(today=TODAY + timedelta(days=offset))
     steps = list(
         Reminder.objects.filter(assignment=assignment, kind="overdue")
