@@ -121,6 +121,7 @@ def open_recertifications(*, today: date) -> int:
         _trainee_active(),
         ended_at__isnull=True,
         completed_at__isnull=False,
+        certificate__status=Certificate.Status.VALID,  # not one renewed (superseded) or revoked
         certificate__expires_on__lt=today,
         requirement__recurs=True,
         requirement__is_active=True,
