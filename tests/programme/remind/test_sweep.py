@@ -165,3 +165,12 @@ def test_the_sweep_reads_in_a_fixed_number_of_queries(
     population(5)
     with django_assert_max_num_queries(len(small.captured_queries)):
         reminders.sweep(today=TODAY)
+
+
+def test_a_renewed_certificate_opens_no_recertification(course, trainee, programme_settings):
+    assign(user=trainee, course=course, due_on=TODAY + timedelta(days=100))
+    with time_machine.travel(local(TODAY), tick=False):
+        certificate = complete(user=trainee, course=course)
+    Certificate.objects.filter(pk=certificate.pk).update(status="superseded")
+    result = reminders.sweep(today=certificate.expires_on + timedelta(days=1))
+    assert result.recertified == 0 and result.queued["expired"] == 0
