@@ -138,14 +138,20 @@ def synthesize(n: int, *, today: date, batch_size: int = 5_000) -> dict:
                 for i in range(size)
             ]
         )
-        planned = []  # (user, course, due_on, issued day or None)
+        planned = []  # (user, course, due_on or None for no assignment, issued day or None)
         for user in users:
-            if rng.random() >= 0.8:
-                continue
+            assigned = rng.random() < 0.8
+            certified = rng.random() < 0.8
             course_id, title, assessment_id = courses[user.pk % len(courses)]
-            due_on = today + timedelta(days=rng.randint(-200, 120))
-            issued = today - timedelta(days=rng.randint(0, 730)) if rng.random() < 0.5 else None
-            planned.append((user, course_id, title, assessment_id, due_on, issued))
+            if certified and assigned and rng.random() >= 0.6:
+                # certified in another course than the assigned one
+                other = courses[(user.pk + 1) % len(courses)]
+                planned.append((user, *other, None, today - timedelta(days=rng.randint(0, 730))))
+                certified = False
+            due_on = today + timedelta(days=rng.randint(-200, 120)) if assigned else None
+            issued = today - timedelta(days=rng.randint(0, 730)) if certified else None
+            if assigned or certified:
+                planned.append((user, course_id, title, assessment_id, due_on, issued))
         attempts = Attempt.objects.bulk_create(
             [
                 Attempt(
@@ -179,7 +185,7 @@ def synthesize(n: int, *, today: date, batch_size: int = 5_000) -> dict:
                 for attempt in attempts
             ]
         )
-        by_user = {certificate.user_id: certificate for certificate in certificates}
+        held = {(certificate.user_id, certificate.course_id): certificate for certificate in certificates}
         Assignment.objects.bulk_create(
             [
                 Assignment(
@@ -187,14 +193,15 @@ def synthesize(n: int, *, today: date, batch_size: int = 5_000) -> dict:
                     course_id=course_id,
                     requirement_id=requirements[(course_id, user.agency_id)],
                     due_on=due_on,
-                    completed_at=by_user[user.pk].issued_at if user.pk in by_user else None,
-                    certificate=by_user.get(user.pk),
+                    completed_at=held[(user.pk, course_id)].issued_at if (user.pk, course_id) in held else None,
+                    certificate=held.get((user.pk, course_id)),
                 )
                 for user, course_id, _t, _a, due_on, _i in planned
+                if due_on is not None
             ]
         )
         counts["trainees"] += len(users)
-        counts["assignments"] += len(planned)
+        counts["assignments"] += sum(1 for row in planned if row[4] is not None)
         counts["certificates"] += len(certificates)
     print(
         f"Synthesized {counts['trainees']:,} trainees, {counts['assignments']:,} assignments and "
