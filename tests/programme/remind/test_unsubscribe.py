@@ -31,7 +31,7 @@ def test_the_one_click_post_records_the_opt_out_once(client, user):
         response = client.post(url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded")
         assert response.status_code == 200
     assert list(EmailOptOut.objects.values_list("user_id", "kind")) == [(user.pk, "digest")]
-    assert "already" in client.get(url).content.decode() or client.get(url).status_code == 200
+    assert client.get(url).context["already"] is True
 
 
 def test_the_post_needs_no_csrf_token_nor_a_session(user):
@@ -57,9 +57,8 @@ def test_a_token_for_an_unknown_kind_or_a_closed_account_is_refused(client, user
     assert not EmailOptOut.objects.exists()
 
 
-def test_optional_emails_carry_the_rfc_8058_headers(user, settings):
+def test_optional_emails_carry_the_rfc_8058_headers(user):
     """The builder every optional e-mail uses (the digests) links here."""
-    settings.TEMPLATES[0]["DIRS"]  # the test only builds the headers: any template will do
     message = notification_email(
         recipient=user,
         template="programme/email/overdue",
