@@ -1,7 +1,9 @@
 """The programme's background work, run by the worker (``manage.py db_worker``); recurring jobs
 are scheduled by ``manage.py crontask``."""
 
+from crontask import cron
 from django.tasks import task
+from django.utils import timezone
 
 from programme import services
 from programme.models import Requirement
@@ -14,3 +16,26 @@ def apply_requirement(requirement_id: int) -> None:
     requirement = Requirement.objects.filter(pk=requirement_id).first()
     if requirement is not None:
         services.requirement_apply(requirement=requirement)
+
+
+# --- remind ---
+@cron("0 6 * * *")
+@task
+def daily_sweep() -> None:
+    """Queue the day's reminders and recertification assignments, then send them."""
+    from programme import reminders
+
+    reminders.sweep(today=timezone.localdate())
+    send_reminders.enqueue()
+
+
+@cron("*/10 * * * *")
+@task
+def send_reminders() -> None:
+    """Send what is queued, including the reminders whose last attempt failed and are due again."""
+    from programme import reminders
+
+    reminders.send_pending()
+
+
+# --- end remind ---

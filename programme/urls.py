@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401 - the programme's pages are added here
+from django.urls import path
 
 urlpatterns = []
+
+# --- remind ---
+from programme import notice_views  # noqa: E402
+
+urlpatterns += [
+    path("learning/notices/", notice_views.notice_list, name="notices"),
+    path("learning/notices/read/", notice_views.notice_read_all, name="notices_read_all"),
+    path("learning/notices/<id:reminder_id>/read/", notice_views.notice_read, name="notice_read"),
+    path("email/unsubscribe/<str:token>/", notice_views.email_unsubscribe, name="email_unsubscribe"),
+]
+# --- end remind ---

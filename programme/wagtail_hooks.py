@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from programme.models import Requirement
+from programme.reminder_log import ReminderViewSet
 from programme.viewsets import (
     ACTION_CHANGE,
     ACTION_CREATE,
@@ -59,6 +60,8 @@ def register_requirement_actions(actions):
 
 
 # --- end admin ---
+
+PROGRAMME_MENU_ITEMS.append(ReminderViewSet)
 
 
 class ProgrammeMenu(ViewSetGroup):

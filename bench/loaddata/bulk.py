@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from accounts.models import Agency, Region
 from assessments.models import AssessmentPage, Attempt, ItemResponse
 from assessments.services import item_responses
+from bench.loaddata import programme
 from bench.loaddata.country import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_TRAINEES,
@@ -143,6 +144,8 @@ class Totals:
     certificates: int = 0
     by_status: Counter = field(default_factory=Counter)
     headcounts: int = 0
+    requirements: int = 0
+    assignments: int = 0
     seconds: Counter = field(default_factory=Counter)  # wall time per phase
     planted: Planted | None = None
     responses: Responses | None = None
@@ -225,6 +228,7 @@ def generate(
     batch_size: int = DEFAULT_BATCH_SIZE,
     behaviour: Behaviour | None = None,
     now: datetime | None = None,
+    with_programme: bool = True,
     log=print,
 ) -> Totals:
     """Plan and insert ``trainees`` synthetic trainees with their history in the courses of
@@ -299,6 +303,11 @@ def generate(
             log(f"headcounts: replaced {replaced} illustrative ones (seed_demo)")
         if existing:
             log(f"headcounts: {len(existing)} cells entered by a coordinator were left as they are")
+        if with_programme:
+            with totals.timing("programme"):
+                totals.requirements, totals.assignments = programme.generate(
+                    universe=universe, users=generated_users(), batch_size=batch_size, log=log
+                )
         committing = time.perf_counter()
     totals.seconds["commit"] += time.perf_counter() - committing
     with totals.timing("analyze"):
@@ -315,6 +324,7 @@ ANALYZED_TABLES = (
     "assessments_itemresponse",
     "certificates_certificate",
     "reports_headcount",
+    "programme_assignment",
 )
 
 
@@ -336,9 +346,12 @@ def clear(*, batch_size: int = DEFAULT_BATCH_SIZE, log=print) -> dict:
     user_ids = list(generated_users().order_by("pk").values_list("pk", flat=True))
     with transaction.atomic():
         deleted["headcounts"] = Headcount.objects.filter(updated_by__email__endswith=EMAIL_SUFFIX).delete()[0]
+        deleted["requirements"] = programme.clear_requirements()
         step = max(batch_size, 10_000)
         for first in range(0, len(user_ids), step):
             chunk = user_ids[first : first + step]
+            for name, n in programme.clear(user_ids=chunk).items():
+                deleted[name] += n
             certificates = Certificate.objects.filter(user_id__in=chunk)
             certificates.exclude(superseded_by=None).update(superseded_by=None)
             deleted["certificates"] += certificates.only("pk").delete()[1].get(Certificate._meta.label, 0)

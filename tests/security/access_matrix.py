@@ -8,6 +8,7 @@ the people and objects the cells ask for.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.apps import apps
@@ -85,6 +86,8 @@ EXCLUDED = {
     "invitation_set_password": "allauth's password-reset view under the invitation's words: uidb36 plus "
     "a one-time token checked by allauth (tests/invitations/test_set_password.py)",
     "wagtailcore_authenticate_with_password": "Wagtail page privacy password form",
+    "email_unsubscribe": "the one-click unsubscribe: a signed token naming the user and the kind of e-mail, not an "
+    "object id; no sign-in by design (RFC 8058); tests/programme/remind/test_unsubscribe.py",
     "wagtail_serve": "Wagtail's catch-all page route (a page path, not an id): page privacy "
     "and live/draft are Wagtail's; course pages are covered in tests/courses/test_access.py",
 }
@@ -190,6 +193,18 @@ def export_job_for(user, *, content: str = "Zebuniso Holder\n"):
     )
 
 
+def _notice(w):
+    """A notice (a due-soon reminder) for the holder, made when a cell first asks for it."""
+    from programme.models import Assignment, Reminder
+
+    assignment = Assignment.objects.get_or_create(
+        user=w.users["trainee"], course=w.course, cycle=1, defaults={"due_on": date(2030, 1, 1)}
+    )[0]
+    return Reminder.objects.get_or_create(
+        assignment=assignment, recipient=w.users["trainee"], kind="due_soon", step=14
+    )[0]
+
+
 EXPECTATIONS: dict[str, list[Case]] = {
     # Wagtail's document serve view, wrapped by cms/documents.py; the collection's view
     # restriction (here: signed-in users) is Wagtail's check.
@@ -219,6 +234,11 @@ EXPECTATIONS: dict[str, list[Case]] = {
             query=lambda w: "?format=csv",
             never=lambda w: (_holder(w).email, _holder(w).full_name),
         ),
+    ],
+    # Notices (programme/notice_views.py): only their recipient marks one read; for anyone else it does not exist.
+    "notice_read": [
+        Case("get", POST_ONLY, lambda w: {"reminder_id": _notice(w).pk}),
+        Case("post", roles(404, anonymous=LOGIN, trainee=302), lambda w: {"reminder_id": _notice(w).pk}, method="post"),
     ],
     "course_start": [
         Case("get", POST_ONLY, lambda w: {"course_id": w.course.pk}),
@@ -576,6 +596,11 @@ SCOPE_PAGES: dict[str, list[Case]] = {
         ),
     ],
     "my_learning": [Case("get", SIGNED_IN)],
+    "notices": [Case("get", SIGNED_IN)],
+    "notices_read_all": [Case("get", POST_ONLY), Case("post", SIGNED_IN_REDIRECT, method="post")],
+    # The reminder log: superusers only; the editor may enter the admin but is sent to its home page.
+    "reminders:index": [Case("get", REVOKERS_ONLY)],
+    "reminders:index_results": [Case("get", REVOKERS_ONLY)],
     "welcome": [Case("get", SIGNED_IN)],
     "my_certificates": [
         Case("get", SIGNED_IN, shows={"trainee": lambda w: (w.certificate.display_code,)}),

@@ -22,7 +22,7 @@ from courses.models import Enrolment, LessonCompletion
 from invitations.checks import check_rows
 from invitations.models import InvitationBatch
 from invitations.parse import read_rows
-from programme.models import Requirement
+from programme.models import EmailOptOut, Reminder, Requirement
 from reports.models import Headcount
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
@@ -214,4 +214,6 @@ def snapshot() -> set[tuple]:
         (None, "requirement", *row)
         for row in Requirement.objects.values_list("pk", "agency_id", "course_id", "due_days", "is_active")
     }
+    facts |= {(row[0], "notice", *row[1:]) for row in Reminder.objects.values_list("recipient_id", "pk", "read_at")}
+    facts |= {(row[0], "opt-out", row[1]) for row in EmailOptOut.objects.values_list("user_id", "kind")}
     return facts

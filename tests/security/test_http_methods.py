@@ -9,6 +9,7 @@ still answer GET and HEAD.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from allauth.account.forms import default_token_generator
@@ -26,6 +27,8 @@ from assessments.services import attempt_start
 from invitations.checks import check_rows
 from invitations.models import InvitationBatch
 from invitations.parse import read_rows
+from programme.mail import unsubscribe_token
+from programme.models import Assignment, EmailOptOut, Reminder
 from reports.models import Headcount
 from tests.assessments.builders import build_assessment, complete_lessons, issue_certificate
 from tests.factories import (
@@ -77,6 +80,10 @@ TARGETS: dict[str, Target] = {
     "my_data_erase": Target("trainee", _one("my_data_erase")),
     "my_data_erased": Target("trainee", _one("my_data_erased")),
     "my_learning": Target("trainee", _one("my_learning")),
+    "notices": Target("trainee", _one("notices")),
+    "notices_read_all": Target("trainee", _one("notices_read_all")),
+    "notice_read": Target("trainee", _one("notice_read", reminder_id=lambda w: w.reminder.pk)),
+    "email_unsubscribe": Target("trainee", _one("email_unsubscribe", token=lambda w: w.unsubscribe_token)),
     "welcome": Target("trainee", _one("welcome")),
     # The trainee's own key: a key of someone else's account would sign the trainee out.
     "invitation_set_password": Target(
@@ -132,6 +139,8 @@ TARGETS: dict[str, Target] = {
     "wagtailusers_users:delete": Target("superuser", _one("wagtailusers_users:delete", pk=lambda w: w.trainee.pk)),
     "wagtailusers_users:erase": Target("superuser", _one("wagtailusers_users:erase", pk=lambda w: w.trainee.pk)),
     "demo_glossary": Target("superuser", _one("demo_glossary")),
+    "reminders:index": Target("superuser", _one("reminders:index")),
+    "reminders:index_results": Target("superuser", _one("reminders:index_results")),
     "wagtailusers_users:two_factor_reset": Target(
         "superuser", _one("wagtailusers_users:two_factor_reset", pk=lambda w: w.trainee.pk)
     ),
@@ -174,9 +183,14 @@ WRITERS = (
     "requirements:edit",
     "requirements:delete",
     "requirements:withdraw",
+    "notices_read_all",
+    "notice_read",
+    "email_unsubscribe",
 )
 BUTTON_TARGETS = (  # POST only
     "set_language",
+    "notices_read_all",
+    "notice_read",
     "course_start",
     "lesson_complete",
     "attempt_start",
@@ -207,6 +221,8 @@ def world():
     batch = InvitationBatch.objects.create(created_by=coordinator, filename="invitees.csv", rows=rows)
 
     document = get_document_model().objects.create(title="Notes", file=ContentFile(b"notes", name="notes.txt"))
+    assignment = Assignment.objects.create(user=trainee, course=course, due_on=date(2030, 1, 1))
+    reminder = Reminder.objects.create(assignment=assignment, recipient=trainee, kind=Reminder.Kind.DUE_SOON, step=14)
 
     clients = {"trainee": Client(), "coordinator": Client(), "superuser": Client()}
     clients["trainee"].force_login(trainee)
@@ -230,6 +246,8 @@ def world():
         document=document,
         requirement=requirement,
         clients=clients,
+        reminder=reminder,
+        unsubscribe_token=unsubscribe_token(user_id=trainee.pk, kind=EmailOptOut.Kind.DIGEST),
         translation_source=TranslationSource.get_or_create_from_instance(course)[0],
     )
     return w

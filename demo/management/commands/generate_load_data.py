@@ -33,10 +33,16 @@ class Command(BaseCommand):
             default=country.DEFAULT_BATCH_SIZE,
             help="Trainees planned per chunk and rows per INSERT (default %(default)s).",
         )
+        parser.add_argument(
+            "--no-programme",
+            action="store_true",
+            help="Leave out the requirements (one per seed course and agency it is required of) and the "
+            "trainees' assignments of them.",
+        )
         parser.add_argument("--clear", action="store_true", help="Delete previously generated data, then generate.")
         parser.add_argument("--clear-only", action="store_true", help="Delete previously generated data and stop.")
 
-    def handle(self, *args, trainees, seed, batch_size, clear, clear_only, **options):
+    def handle(self, *args, trainees, seed, batch_size, clear, clear_only, no_programme, **options):
         if trainees < 0 or batch_size < 1:
             raise CommandError("--trainees must be 0 or more and --batch-size at least 1.")
         started = time.monotonic()
@@ -57,6 +63,7 @@ class Command(BaseCommand):
                 trainees=trainees,
                 seed=seed,
                 batch_size=batch_size,
+                with_programme=not no_programme,
                 log=self.stdout.write,
             )
         except bulk.AlreadyGenerated as error:
@@ -85,6 +92,8 @@ class Command(BaseCommand):
             f"superseded {certificates['superseded']:,})"
         )
         write(f"  headcounts           {totals.headcounts:>12,}")
+        write(f"  requirements         {totals.requirements:>12,}")
+        write(f"  assignments          {totals.assignments:>12,}")
         if totals.planted:
             planted = totals.planted
             write(
