@@ -14,3 +14,15 @@ def apply_requirement(requirement_id: int) -> None:
     requirement = Requirement.objects.filter(pk=requirement_id).first()
     if requirement is not None:
         services.requirement_apply(requirement=requirement)
+
+
+@task
+def sync_trainee(user_id: int) -> None:
+    """One trainee's assignments after they moved (agency, region, position, active)."""
+    services.trainees_sync(user_ids=[user_id])
+
+
+@task
+def sync_trainees(user_ids: list[int], new: bool = False) -> None:
+    """Trainees who joined (``new``: due from the day they joined) or moved, in one batch."""
+    services.trainees_sync(user_ids=user_ids, new=new)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401 - the programme's pages are added here
+from django.urls import path
 
-urlpatterns = []
+from programme import views
+
+urlpatterns = [
+    path("learning/", views.my_learning, name="my_learning"),
+    path("learning/welcome/", views.welcome, name="welcome"),
+]
