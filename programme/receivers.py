@@ -25,13 +25,16 @@ CHUNK = 500
 class _Pending:
     """The trainees of one transaction waiting to be synced once it commits."""
 
-    def __init__(self):
+    def __init__(self, savepoints: tuple):
+        self.savepoints = savepoints
         self.new: set[int] = set()
         self.moved: set[int] = set()
+        self.flushed = False
 
     def flush(self) -> None:
         from programme.tasks import sync_trainees
 
+        self.flushed = True
         new, moved = sorted(self.new), sorted(self.moved - self.new)
         self.new, self.moved = set(), set()
         for ids, is_new in ((new, True), (moved, False)):
@@ -44,9 +47,17 @@ def queue_sync(user_id: int, *, new: bool) -> None:
     connection = transaction.get_connection()
     pending = getattr(connection, "_frontline_trainee_sync", None)
     # A savepoint rolled back drops its callback (and the trainees it was for) with it.
-    registered = pending is not None and any(entry[1] == pending.flush for entry in connection.run_on_commit)
+    # One callback per transaction (or savepoint: a nested atomic block commits or rolls back
+    # its own trainees with it).
+    savepoints = tuple(connection.savepoint_ids)
+    registered = (
+        pending is not None
+        and not pending.flushed
+        and pending.savepoints == savepoints
+        and any(entry[1] == pending.flush for entry in connection.run_on_commit)
+    )
     if not registered or not connection.in_atomic_block:
-        pending = _Pending()
+        pending = _Pending(savepoints)
         connection._frontline_trainee_sync = pending
         (pending.new if new else pending.moved).add(user_id)
         transaction.on_commit(pending.flush)

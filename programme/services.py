@@ -264,7 +264,10 @@ def requirement_apply(*, requirement: Requirement, progress: Callable[[int, int]
         Assignment.objects.filter(requirement=requirement, ended_at__isnull=True).values_list("user_id", flat=True)
     )
     if requirement.is_active:
-        candidates.update(selectors.requirement_audience(requirement).values_list("pk", flat=True))
+        # Positions are matched in Python (``in_audience``: whatever their case and spacing).
+        region_ids = list(requirement.regions.values_list("pk", flat=True))
+        audience = selectors.audience(agency_id=requirement.agency_id, region_ids=region_ids)
+        candidates.update(audience.values_list("pk", flat=True))
     user_ids = sorted(candidates)
     total = len(user_ids)
     Requirement.objects.filter(pk=requirement.pk).update(
