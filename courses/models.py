@@ -2,9 +2,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -46,13 +44,6 @@ class CoursePage(ViewRestrictionsInOneQuery, Page):
         verbose_name=_("learning outcomes"),
         blank=True,
     )
-    audiences = ParentalManyToManyField(
-        "accounts.Agency",
-        verbose_name=_("required for"),
-        blank=True,
-        related_name="required_courses",
-        help_text=_("Agencies whose staff must complete this course."),
-    )
     estimated_minutes = models.PositiveIntegerField(
         _("estimated minutes"), default=60, validators=[MinValueValidator(1), MaxValueValidator(6000)]
     )
@@ -68,11 +59,10 @@ class CoursePage(ViewRestrictionsInOneQuery, Page):
         FieldPanel("learning_outcomes"),
         MultiFieldPanel(
             [
-                FieldPanel("audiences", widget=CheckboxSelectMultiple),
                 FieldPanel("estimated_minutes"),
                 FieldPanel("validity_months"),
             ],
-            heading=_("Audience and certificate"),
+            heading=_("Duration and certificate"),
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary")]

@@ -57,7 +57,6 @@ COURSE_GATE = Memo[CourseGate | None]("course_gate")
 COURSE_VERSION = Memo[CoursePage | None]("course_version")
 LESSON_KEYS = Memo[dict]("lesson_keys")
 COURSE_OUTLINE = Memo[tuple | None]("course_outline")
-REQUIRED_COURSES = Memo[frozenset]("required_courses")
 LIVE_COURSES = Memo[tuple]("live_courses")
 COURSE_LESSON_PAGES = Memo[dict]("course_lesson_pages")
 
@@ -321,13 +320,14 @@ class MyLearning:
         return not (self.in_progress or self.completed or self.required)
 
 
-def my_learning(*, user) -> MyLearning:
-    """A trainee's courses: started, completed, and required for their agency.
+def my_learning(*, user, required_keys=frozenset()) -> MyLearning:
+    """A trainee's courses: started, completed, and required of them (``required_keys``: the
+    translation keys of the courses assigned to them, which the programme knows).
 
     Courses are shown in the active language where a translation exists.
     """
     enrolments = enrolments_of(user=user)
-    required_keys = _required_course_keys(agency_id=user.agency_id) if user.agency_id else frozenset()
+    required_keys = frozenset(required_keys)
     keys = enrolments.keys() | required_keys
     if not keys:
         return MyLearning(in_progress=[], completed=[], required=[])
@@ -363,15 +363,6 @@ def my_learning(*, user) -> MyLearning:
             in_progress.append(item)
     required.sort(key=lambda item: not item.progress.started)  # what to continue, then what to start
     return MyLearning(in_progress=in_progress, completed=completed, required=required)
-
-
-def _required_course_keys(*, agency_id: int) -> frozenset:
-    return REQUIRED_COURSES.get(
-        agency_id,
-        lambda: frozenset(
-            CoursePage.objects.live().filter(audiences=agency_id).values_list("translation_key", flat=True)
-        ),
-    )
 
 
 def _live_courses() -> tuple[CoursePage, ...]:

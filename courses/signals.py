@@ -1,15 +1,14 @@
 """Which course a published change belongs to (for cms.published), so that publishing a lesson,
 an assessment or a course's own page moves that course's version and nothing else."""
 
-from django.db.models.signals import m2m_changed
 from wagtail.models import Page, PageLogEntry
 
 from cms import published
 from courses.models import CoursePage
 
-# What other pages show of a course (the catalogue, the home page, My learning, the courses an
-# agency requires): a course publish that changes one of these changes more than the course.
-CATALOGUE_FIELDS = ("title", "slug", "summary", "estimated_minutes", "audiences", "locale")
+# What other pages show of a course (the catalogue, the home page, My learning): a course
+# publish that changes one of these changes more than the course.
+CATALOGUE_FIELDS = ("title", "slug", "summary", "estimated_minutes", "locale")
 PUBLISH, UNPUBLISH = "wagtail.publish", "wagtail.unpublish"
 
 
@@ -42,7 +41,3 @@ def _catalogue_entry_changes(course: Page, revision) -> bool:
 
 
 published.set_course_finder(course_of)
-# Which agencies require a course is shown outside it; the through table can be written directly.
-m2m_changed.connect(
-    published.site_changed, sender=CoursePage.audiences.through, dispatch_uid="frontline-course-audiences"
-)

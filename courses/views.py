@@ -1,18 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from courses import selectors, services
 from courses.models import CoursePage, LessonPage
-from web.http_methods import require_POST, require_safe
-
-
-@login_required
-@require_safe
-def my_learning(request):
-    learning = selectors.my_learning(user=request.user)
-    return render(request, "courses/my_learning.html", {"learning": learning})
+from web.http_methods import require_POST
 
 
 @login_required

@@ -1,19 +1,14 @@
-"""The welcome page: what Frontline is, the courses the trainee's agency requires, how long they
-take, and a button to start the first. A trainee's first sign-in opens it (``accounts.adapters``:
-from an invitation, or confirming the address they signed up with); My learning links to it.
-
-It reads what My learning reads (``selectors.my_learning``), so it costs no query of its own.
+"""What the welcome page shows: the courses required of the trainee, how long they take, and
+the first to start. The page itself is ``programme.views.welcome`` (the required courses are
+the trainee's assignments); a trainee's first sign-in opens it (``accounts.adapters``).
 """
 
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses import selectors
-from web.http_methods import require_safe
 
 
 @dataclass(frozen=True)
@@ -44,14 +39,3 @@ def duration(minutes: int) -> str:
     if not rest:
         return ngettext("about %(hours)s hour", "about %(hours)s hours", hours) % {"hours": hours}
     return _("about %(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
-
-
-@login_required
-@require_safe
-def welcome(request):
-    plan = welcome_for(selectors.my_learning(user=request.user))
-    return render(
-        request,
-        "courses/welcome.html",
-        {"plan": plan, "total_duration": duration(plan.minutes), "agency": request.user.agency},
-    )

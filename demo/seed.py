@@ -16,6 +16,7 @@ from accounts.models import Agency, CoordinatorScope, Region
 from assessments.models import AssessmentPage
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from demo import programme
 from demo.course_texts import PASS_MARK, QUESTIONS_PER_ATTEMPT, SeedAssessment, SeedCourse, load_courses
 from demo.totp import activate_totp
 from demo.translations import translate_seed_pages
@@ -105,7 +106,6 @@ def ensure_course(catalogue: CourseIndexPage, data: SeedCourse, report: SeedRepo
             validity_months=data.validity_months,
         )
     )
-    course.audiences.set(Agency.objects.filter(code__in=data.required_for))
     course.save_revision().publish()
     report.created_pages.append(course.title)
     for lesson in data.lessons:
@@ -261,6 +261,19 @@ def seed_demo(*, with_users: bool = True, show_passwords: bool = False, stdout=N
             translate_seed_pages(code, stdout=stdout)
     ensure_groups()
     ensure_headcounts()
+    seed_courses = {
+        data.slug: (course, data.required_for)
+        for data in load_courses()
+        if (course := CoursePage.objects.child_of(catalogue).filter(slug=data.slug).first()) is not None
+    }
+    requirements = programme.ensure_requirements(seed_courses)
+    colleagues = []
     if with_users:
         ensure_demo_users(report, show_passwords=show_passwords)
+        colleagues = programme.ensure_colleagues(
+            {slug: course for slug, (course, _codes) in seed_courses.items()},
+            demo_trainee_created=programme.DEMO_TRAINEE.email in report.created_users,
+        )
+    programme.apply_requirements(requirements)
+    programme.tell_stories(colleagues, {slug: course for slug, (course, _codes) in seed_courses.items()})
     return report

@@ -5,11 +5,10 @@ from crontask import cron
 from django.tasks import task
 from django.utils import timezone
 
-from programme import services
+from programme import reminders, services
 from programme.models import Requirement
 
 
-# --- assign ---
 @task
 def apply_requirement(requirement_id: int) -> None:
     """Assign a requirement's course to its audience (all of it: made, moved or ended)."""
@@ -18,13 +17,22 @@ def apply_requirement(requirement_id: int) -> None:
         services.requirement_apply(requirement=requirement)
 
 
-# --- remind ---
+@task
+def sync_trainee(user_id: int) -> None:
+    """One trainee's assignments after they moved (agency, region, position, active)."""
+    services.trainees_sync(user_ids=[user_id])
+
+
+@task
+def sync_trainees(user_ids: list[int], new: bool = False) -> None:
+    """Trainees who joined (``new``: due from the day they joined) or moved, in one batch."""
+    services.trainees_sync(user_ids=user_ids, new=new)
+
+
 @cron("0 6 * * *")
 @task
 def daily_sweep() -> None:
     """Queue the day's reminders and recertification assignments, then send them."""
-    from programme import reminders
-
     reminders.sweep(today=timezone.localdate())
     send_reminders.enqueue()
 
@@ -33,9 +41,4 @@ def daily_sweep() -> None:
 @task
 def send_reminders() -> None:
     """Send what is queued, including the reminders whose last attempt failed and are due again."""
-    from programme import reminders
-
     reminders.send_pending()
-
-
-# --- end remind ---

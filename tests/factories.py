@@ -18,6 +18,7 @@ from accounts.models import Agency, CoordinatorScope, Region, User
 from assessments.models import AssessmentPage, Attempt
 from cms.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from programme import services
 from programme.models import Assignment, Requirement
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple"
@@ -259,11 +260,11 @@ def build_course(
     """A CoursePage under the catalogue with ``lessons`` published LessonPages.
 
     With ``live=False`` the course (and its lessons) exist only as unpublished drafts.
+    ``audiences``: agencies that require the course (what ``CoursePage.audiences`` was): a
+    requirement due 90 days after joining for each, applied to the trainees there already.
     """
     catalogue = catalogue or build_catalogue()
     course = CoursePageFactory(parent=catalogue, title=title, slug=_unique_slug(catalogue, title), live=live)
-    if audiences:
-        course.audiences.set(audiences)
     if live:
         publish(course)
     else:
@@ -282,6 +283,9 @@ def build_course(
         else:
             lesson.save_revision()
     course.refresh_from_db()
+    for agency in audiences:
+        requirement = RequirementFactory(course=course, agency=agency)
+        services.requirement_apply(requirement=requirement)
     return course
 
 

@@ -38,6 +38,7 @@ from bench.loaddata.responses import Planted, Responses, build_quiz
 from bench.loaddata.rows import build_certificates, build_progress, build_users
 from certificates.models import Certificate
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from programme.models import Requirement
 from reports.models import Headcount
 
 # --------------------------------------------------------------------------- the database
@@ -78,7 +79,9 @@ def load_universe(course_slugs) -> Universe:
                 revision_id=assessment.live_revision_id if assessment else None,
                 pass_mark=assessment.pass_mark if assessment else 80,
                 validity_months=course.validity_months,
-                agency_ids=frozenset(course.audiences.values_list("pk", flat=True)),
+                agency_ids=frozenset(
+                    Requirement.objects.filter(course=course, is_active=True).values_list("agency_id", flat=True)
+                ),
             )
         )
     return Universe(agencies=places(Agency), regions=places(Region), courses=courses)

@@ -76,15 +76,16 @@ def test_the_agency_snippet_has_no_required_courses_inline(client_admin):
     assert importlib.util.find_spec("accounts.admin") is None  # where RequiredCourseInline was
 
 
-def test_required_courses_are_edited_on_the_course_page(client_admin, catalogue):
+def test_the_course_page_has_no_audience_field_any_more(client_admin, catalogue):
+    """Which agencies must take a course is a requirement now (the programme's admin), not a
+    field of the course page (data migration programme 0002)."""
     course = build_course(title="Required course", lessons=1, catalogue=catalogue)
-    agency = AgencyFactory(name="Agency That Requires It")
+    AgencyFactory(name="Agency That Requires It")
 
     form_class = CoursePage.get_edit_handler().get_form_class()
     response = client_admin.get(reverse("wagtailadmin_pages:edit", args=[course.pk]))
 
-    assert "audiences" in form_class.base_fields
+    assert "audiences" not in form_class.base_fields
     assert response.status_code == 200
     body = text(response)
-    assert "Required for" in body and "Agency That Requires It" in body
-    assert f'name="audiences" value="{agency.pk}"' in body
+    assert 'name="audiences"' not in body and "Agency That Requires It" not in body

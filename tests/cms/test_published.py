@@ -218,12 +218,16 @@ def test_a_restricted_course_leaves_the_catalogue(client_trainee, catalogue, cou
     assert course_with_lessons.title not in client_trainee.get(catalogue.url).content.decode()
 
 
-def test_required_courses_follow_the_audiences(client_trainee, trainee, catalogue):
+def test_required_courses_follow_the_requirements(client_trainee, trainee, catalogue):
+    """Whatever My learning remembers of the published courses, a requirement applied to the
+    trainee's agency shows at once (the required courses are the trainee's assignments)."""
+    from programme.services import requirement_apply
+    from tests.factories import RequirementFactory
+
     course = build_course(title="Newly required", lessons=1, catalogue=catalogue)
     assert "Newly required" not in client_trainee.get(reverse("my_learning")).content.decode()
 
-    course.audiences.set([trainee.agency])
-    publish(course)
+    requirement_apply(requirement=RequirementFactory(course=course, agency=trainee.agency))
 
     assert "Newly required" in client_trainee.get(reverse("my_learning")).content.decode()
 

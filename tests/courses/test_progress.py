@@ -171,12 +171,21 @@ class TestMyLearning:
         assert sections == {"in_progress": [], "completed": [], "required": []}
 
     def test_completed_required_course_leaves_the_required_list(self, client_trainee, trainee, catalogue):
+        """Completed is certified: the assignment is completed by the course's certificate, and
+        the course stays under its requirement with the certificate's expiry."""
+        from django.utils.formats import date_format
+
+        from certificates.services import certificate_issue
+        from tests.factories import PassedAttemptFactory
+
         course = build_course(title="Required course", catalogue=catalogue, lessons=2, audiences=[trainee.agency])
         for lesson in lessons_of(course):
             complete(client_trainee, lesson)
+        certificate = certificate_issue(attempt=PassedAttemptFactory(user=trainee, course=course))
         sections, content = self.sections(client_trainee)
-        assert sections == {"in_progress": [], "completed": ["Required course"], "required": []}
+        assert sections == {"in_progress": [], "completed": [], "required": []}
         assert "You have completed every course your agency requires." in content
+        assert f"Certificate expires on {date_format(certificate.expires_on, 'DATE_FORMAT')}" in content
 
     def test_draft_required_course_is_not_listed(self, client_trainee, trainee, catalogue):
         build_course(title="Draft required", catalogue=catalogue, live=False, audiences=[trainee.agency])

@@ -70,7 +70,27 @@ def test_seed_builds_site_tree(seeded):
     assert courses.count() == 4
     for course in courses:
         assert LessonPage.objects.child_of(course).live().count() >= 4
-        assert course.audiences.exists()
+        assert course.requirements.filter(is_active=True).exists()
+
+
+def test_seed_assigns_the_required_courses_with_every_status(seeded):
+    """The seed courses are required of the agencies their texts name; the demo trainee and
+    their colleagues hold assignments in every status the programme knows."""
+    from django.utils import timezone
+
+    from programme.models import Assignment
+    from programme.status import Status, with_status
+
+    trainee = User.objects.get(email="trainee@frontline.test")
+    border_courses = CoursePage.objects.filter(requirements__agency__code="border-troops").distinct()
+    assert border_courses.count() == 4
+    assert Assignment.objects.filter(user=trainee, ended_at=None).count() == 4
+    statuses = set(
+        with_status(Assignment.objects.filter(ended_at=None), today=timezone.localdate()).values_list(
+            "status", flat=True
+        )
+    )
+    assert statuses == {status.value for status in Status}
 
 
 def test_first_run_reports_what_it_created(seeded):
