@@ -422,6 +422,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every background task it runs; that is noise outside debugging.
     "loggers": {
-        name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools")
-    },
+        name: {"level": "WARNING"}
+        # apscheduler (crontask's scheduler) logs each run of every job, its lock's too, every 5 s.
+        for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools", "apscheduler")
+    }
+    # Django's own console handler (DEBUG only) would print every django.* line a second time
+    # beside the root's. (Its mail_admins handler goes too: ADMINS is not used.)
+    | {"django": {"level": "INFO"}},
 }
