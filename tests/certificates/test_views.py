@@ -153,7 +153,9 @@ def test_the_render_task_renders_nothing_for_an_erased_holder(certificate, train
     assert fake_render == []
 
 
-def test_issuing_renders_the_pdf_after_commit_not_before(trainee, course, fake_render, django_capture_on_commit_callbacks):
+def test_issuing_renders_the_pdf_after_commit_not_before(
+    trainee, course, fake_render, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         certificate = issue_certificate(trainee, course)
     assert fake_render == []

@@ -181,9 +181,7 @@ def site(tmp_path_factory):
     worker_log_path = workdir / "worker.log"
     server = worker = None
     try:
-        site = Site(
-            base_url=base_url, env=env, mail_dir=mail_dir, log_path=log_path, worker_log_path=worker_log_path
-        )
+        site = Site(base_url=base_url, env=env, mail_dir=mail_dir, log_path=log_path, worker_log_path=worker_log_path)
         site.manage("migrate", "--no-input", timeout=SEED_SECONDS)
         site.manage("seed_demo", timeout=SEED_SECONDS)
         with log_path.open("wb") as log:
