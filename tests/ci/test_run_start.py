@@ -23,7 +23,9 @@ def start_all_script(marker: str) -> str:
         re.search(rf"^{name}\(\) {{\n.*?^}}\n", text, re.S | re.M).group(0) for name in ("start_all", "prefix")
     )
     for command, stand_in in STAND_INS.items():
-        functions, replaced = re.subn(rf'"exec [^\n]*manage\.py {command}[^\n]*"', f'"{stand_in.format(marker=marker)}"', functions)
+        functions, replaced = re.subn(
+            rf'"exec [^\n]*manage\.py {command}[^\n]*"', f'"{stand_in.format(marker=marker)}"', functions
+        )
         assert replaced == 1, command
     return "set -euo pipefail\nVENV=.venv\n" + functions + "start_all\n"
 
