@@ -28,6 +28,7 @@ from certificates.models import Certificate
 POLL_SECONDS = 0.2
 GIVE_UP_SECONDS = 120
 ATTEMPT = re.compile(r"/attempts/(\d+)/$")
+START_FORM = re.compile(rb'<form method="post" action="([^"]*/attempts/start/\d+/)"')
 
 
 def bare_render_seconds(repeat: int = 5) -> float:
@@ -112,7 +113,11 @@ class Certifiers:
         return request(self.port, method, path, body=body, cookies=trainee["cookies"], headers=headers, source=source)
 
     def pass_and_wait(self, trainee: dict, assessment_url: str) -> dict:
-        status, headers, _ = self.call(trainee, "POST", assessment_url)
+        status, _headers, page = self.call(trainee, "GET", assessment_url)
+        form = START_FORM.search(page)
+        if status != 200 or not form:
+            raise RuntimeError(f"assessment page: status {status}, no start form")
+        status, headers, _ = self.call(trainee, "POST", form.group(1).decode())
         match = ATTEMPT.search(headers.get("Location") or "")
         if status != 302 or not match:
             raise RuntimeError(f"attempt_start: status {status} {headers.get('Location')}")
