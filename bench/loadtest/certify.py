@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from assessments.grading import ANSWER_PREFIX, correct_values, iter_questions
 from assessments.models import Attempt
@@ -128,7 +128,7 @@ class Certifiers:
             for question in iter_questions(attempt.questions)
             for value in correct_values(question)
         ]
-        path = match.group(0).split("?")[0]
+        path = urlsplit(headers["Location"]).path  # with its language prefix
         started = time.perf_counter()
         status, headers, _ = self.call(trainee, "POST", path + "submit/", answers)
         submitted = time.perf_counter() - started
