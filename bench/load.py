@@ -26,6 +26,11 @@ country of trainees). The script does the rest itself and prints its progress:
    reading lessons, opening course pages, the catalogue and "My learning", marking lessons
    complete, taking assessments and downloading certificates, with 1-3 s of think time (a
    trainee's task that is under way when the time is up may finish, within 30 s);
+   Meanwhile ``--certifiers`` more bench trainees pass an open course's assessment through the
+   site (answered correctly), one course after the other, and ask for the PDF every 0.2 s until it
+   is there; one ``manage.py db_worker`` (bench/out/worker.log) renders the PDFs. Printed: the
+   time from passing to a downloadable PDF (p50/p95, target p95 <= 5 s), the submit request's
+   own time, and a bare WeasyPrint render of one certificate measured in the same run;
 6. then, ``--repeat`` times, the throughput ceiling: ``--saturation-users`` clients with no
    think time on a signed-in trainee's lesson pages, then on the bare view, for
    ``--saturation-seconds`` each; the ratio is lesson-page rps / bare-view rps (medians);
@@ -88,6 +93,14 @@ def main() -> int:
     )
     parser.add_argument("--threads", type=int, default=4, help="threads per gthread worker (default %(default)s)")
     parser.add_argument("--skip-trainees", action="store_true", help="only measure the throughput ceiling")
+    parser.add_argument(
+        "--certifiers", type=int, default=20, help="trainees who pass during the run (default %(default)s)"
+    )
+    parser.add_argument(
+        "--certify-only",
+        action="store_true",
+        help="only the certifiers for --seconds (no locust trainees, no throughput ceiling)",
+    )
     args = parser.parse_args()
 
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -109,6 +122,7 @@ def main() -> int:
     from django.db import connections
 
     # Imported once Django is set up: the module imports the models.
+    from bench.loadtest.certify import Certifiers, Worker, bare_render_seconds, report
     from bench.loadtest.trainees import check_data, ensure_certificates, page_plan, prepare_trainees, reset_progress
 
     check_data()
@@ -121,10 +135,14 @@ def main() -> int:
     say(f"collectstatic into {static_root}…")
     call_command("collectstatic", interactive=False, verbosity=0)
     say(f"preparing {args.users} bench trainees…")
-    users = prepare_trainees(max(args.users, args.saturation_users))
-    reset_progress(users)
-    ensure_certificates(users)
+    everyone = prepare_trainees(max(args.users, args.saturation_users) + args.certifiers)
+    reset_progress(everyone)
+    ensure_certificates(everyone)
+    users, certifying = everyone[: len(everyone) - args.certifiers], everyone[len(everyone) - args.certifiers :]
     pages = page_plan()
+    say("a bare WeasyPrint render, for comparison…")
+    bare_render = bare_render_seconds()
+    say(f"  {bare_render:.2f} s per certificate (median of 5)")
     connections.close_all()
 
     say(
@@ -132,13 +150,17 @@ def main() -> int:
         f"{f' x {args.threads} threads' if args.threads > 1 else ''})…"
     )
     server = Server(env, port, args.workers, args.worker_class, args.threads)
+    say(f"starting one worker (manage.py db_worker, TASKS_BACKEND {settings.TASKS['default']['BACKEND']})…")
+    worker = Worker(env)
     rows = failures = cpu = None  # the trainees' run, unless --skip-trainees
+    certified_ok = True
     try:
         server.wait_ready()
-        say(f"signing {len(users)} trainees in through the login form…")
+        say(f"signing {len(everyone)} trainees in through the login form…")
         login_started = time.monotonic()
         with ThreadPoolExecutor(max_workers=8) as pool:
-            results = list(pool.map(lambda pair: login(port, pair[1], pair[0]), enumerate(users)))
+            signed_in = list(pool.map(lambda pair: login(port, pair[1], pair[0]), enumerate(everyone)))
+        results, certifier_results = signed_in[: len(users)], signed_in[len(users) :]
         login_seconds = [seconds for _cookies, seconds in results]
         say(
             f"  {len(users)} logins in {time.monotonic() - login_started:.1f} s (median "
@@ -159,11 +181,28 @@ def main() -> int:
         say("warming up (every page kind, every language)…")
         warm_up(port, plan)
 
-        if not args.skip_trainees:
-            say(f"running {args.users} trainees for {args.seconds} s…")
+        certifiers = Certifiers(
+            port,
+            [
+                {"email": u.email, "language": u.preferred_language, "cookies": cookies, "number": len(users) + n}
+                for n, (u, (cookies, _seconds)) in enumerate(zip(certifying, certifier_results, strict=True))
+            ],
+            pages,
+            args.seconds,
+        )
+        if args.certify_only:
+            say(f"{args.certifiers} trainees pass and wait for their PDFs (no other load)…")
+            certifiers.start()
+            certifiers.join()
+        elif not args.skip_trainees:
+            say(f"running {args.users} trainees for {args.seconds} s, {args.certifiers} of them more passing…")
+            certifiers.start()
             rows, failures, cpu = run_locust("trainees", "Trainee", args.users, args.seconds, port, plan_path, server)
+            certifiers.join()
+        if args.certify_only or not args.skip_trainees:
+            certified_ok = report(certifiers, bare_render, target=5.0)
         ceiling = []
-        for run in range(1, args.repeat + 1):
+        for run in range(1, 0 if args.certify_only else args.repeat + 1):
             say(
                 f"throughput ceiling {run}/{args.repeat}: {args.saturation_users} clients, "
                 f"{args.saturation_seconds} s lesson pages, then {args.saturation_seconds} s bare view…"
@@ -182,10 +221,13 @@ def main() -> int:
                 f"ratio {lesson['Aggregated']['rps'] / bare['Aggregated']['rps']:.3f}"
             )
     finally:
-        say("stopping gunicorn…")
+        say("stopping gunicorn and the worker…")
         server.stop()
+        worker.stop()
         shutil.rmtree(static_root, ignore_errors=True)
-    return print_results(args, login_seconds, rows, failures, cpu, ceiling)
+    if args.certify_only:
+        return 0 if certified_ok else 1
+    return max(print_results(args, login_seconds, rows, failures, cpu, ceiling), 0 if certified_ok else 1)
 
 
 if __name__ == "__main__":

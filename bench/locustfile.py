@@ -30,6 +30,7 @@ _trainees = itertools.cycle(PLAN["trainees"])
 ANSWER = re.compile(r'name="(q-[^"]+)" value="([^"]+)"')
 PDF_LINK = re.compile(r'href="([^"]*/certificates/\d+/pdf/)"')
 ATTEMPT = re.compile(r"/attempts/\d+/$")
+START_FORM = re.compile(r'<form method="post" action="([^"]*/attempts/start/\d+/)"')
 
 
 class BehindTLSProxy(DefaultCookiePolicy):
@@ -142,8 +143,11 @@ class Trainee(SignedIn):
         if not self.assessments:
             return self.get(random.choice(self.pages["assessments"]), "assessment")
         url = self.assessments.pop()
-        self.get(url, "assessment", "<form")
-        target = self.post(url, [], "attempt_start")
+        form = START_FORM.search(self.get(url, "assessment", "<form").text or "")
+        if not form:
+            return
+        # Starting is a POST to the start form's action (assessments.views.attempt_start).
+        target = self.post(form.group(1), [], "attempt_start")
         if not target or not ATTEMPT.search(target):
             return
         page = self.get(target, "attempt", "q-")

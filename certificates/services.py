@@ -2,8 +2,9 @@
 
 import calendar
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
 from wagtail.log_actions import log
@@ -11,9 +12,14 @@ from wagtail.log_actions import log
 from certificates import codes, pdf
 from certificates.models import Certificate
 from certificates.pdf import course_title_in
-from certificates.tasks import render_certificate
 
 logger = logging.getLogger(__name__)
+
+# A certificate whose PDF is still missing this long after it was issued has lost its render
+# (a worker killed mid-task, a failed render): asking for it queues one again, at most once per
+# RENDER_REQUEUE_INTERVAL. A second render of the same certificate does nothing (render_once).
+RENDER_REQUEUE_AFTER = timedelta(minutes=1)
+RENDER_REQUEUE_INTERVAL = 60  # seconds
 
 
 def _unique_code() -> str:
@@ -84,14 +90,41 @@ def add_months(day: date, months: int) -> date:
 
 
 def certificate_render_later(certificate_id: int) -> None:
+    from certificates.tasks import render_certificate  # the task calls certificate_render_once
+
     render_certificate.enqueue(certificate_id)
 
 
-def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
-    """The PDF to hand out: the stored original (rendered again from the record if the file
-    is missing) while the certificate is valid. Once it is not (expired, or revoked or
-    superseded for a caller that hands those out at all), a copy with the status printed
-    across it; the stored original stays as it was issued."""
+def certificate_render_once(*, certificate_id: int) -> bool:
+    """Render and store a certificate's PDF unless it is stored already; True when this call
+    rendered it. The row stays locked while it renders (``SELECT … FOR UPDATE``), so two
+    workers given the same certificate, or a task that runs twice, render it once: the second
+    waits for the first to commit and then finds the PDF. Nothing is rendered for a holder
+    whose personal data was erased."""
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update(of=("self",))
+            .filter(pk=certificate_id, user__erased_at__isnull=True)
+            .first()
+        )
+        if certificate is None or pdf_stored(certificate=certificate):
+            return False
+        if certificate.pdf:
+            logger.warning("PDF of certificate %s was missing; rendering it again", certificate.pk)
+        pdf.certificate_render(certificate=certificate)
+        return True
+
+
+def pdf_stored(*, certificate: Certificate) -> bool:
+    """Whether the certificate's original PDF is in storage."""
+    return bool(certificate.pdf) and certificate.pdf.storage.exists(certificate.pdf.name)
+
+
+def certificate_pdf_bytes(*, certificate: Certificate) -> bytes | None:
+    """The PDF to hand out, or None while the original is being prepared in the worker (it is
+    never rendered in the request). A valid certificate's PDF is the stored original. Once it
+    is not valid (expired, or revoked or superseded for a caller that hands those out at all),
+    a copy with the status printed across it; the stored original stays as it was issued."""
     if certificate.public_status != "valid":
         return pdf.render_pdf(certificate, stamped=True)
     if certificate.pdf:
@@ -99,10 +132,20 @@ def certificate_pdf_bytes(*, certificate: Certificate) -> bytes:
             with certificate.pdf.open("rb") as handle:
                 return handle.read()
         except FileNotFoundError:
-            logger.warning("PDF of certificate %s was missing; rendering it again", certificate.pk)
-    pdf.certificate_render(certificate=certificate)
-    with certificate.pdf.open("rb") as handle:
-        return handle.read()
+            logger.warning("PDF of certificate %s is missing; queued to render again", certificate.pk)
+    certificate_render_requeue(certificate=certificate)
+    return None
+
+
+def certificate_render_requeue(*, certificate: Certificate) -> bool:
+    """Queue the render again for a certificate whose PDF should long have been ready (the first
+    render was lost); at most once a minute per certificate. True when it was queued."""
+    if timezone.now() - certificate.issued_at < RENDER_REQUEUE_AFTER:
+        return False
+    if not cache.add(f"certificate-render-requeued:{certificate.pk}", 1, RENDER_REQUEUE_INTERVAL):
+        return False
+    certificate_render_later(certificate.pk)
+    return True
 
 
 @transaction.atomic

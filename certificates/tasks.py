@@ -1,12 +1,12 @@
+"""The certificates' background work, run by the worker (``manage.py db_worker``)."""
+
 from django.tasks import task
 
-from certificates.models import Certificate
-from certificates.pdf import certificate_render
+from certificates.services import certificate_render_once
 
 
 @task
-def render_certificate(certificate_id: int) -> None:
-    """Render a certificate's PDF outside the request that issued it."""
-    certificate = Certificate.objects.filter(pk=certificate_id, user__erased_at__isnull=True).first()
-    if certificate is not None:
-        certificate_render(certificate=certificate)
+def render_certificate(certificate_id: int) -> bool:
+    """Render a certificate's PDF outside the request that issued it, exactly once: True when
+    this run rendered it, False when it was stored already (or the holder was erased)."""
+    return certificate_render_once(certificate_id=certificate_id)

@@ -18,17 +18,28 @@ MISS_RATE = f"{MISSES_PER_HOUR}/h"
 # Statuses whose certificates are never handed out again; an expired one is, stamped "expired",
 # since its holder may still need proof of the training they did.
 WITHDRAWN = {"revoked", "superseded"}
+# How often a page waiting for a PDF from the worker reloads itself.
+PREPARING_REFRESH_SECONDS = 5
 
 
 @login_required
 @require_safe
 def my_certificates(request):
-    certificates = selectors.certificates_of(user=request.user).select_related("course")
-    return render(
+    certificates = list(selectors.certificates_of(user=request.user).select_related("course"))
+    preparing = any(certificate.public_status == "valid" and not certificate.pdf for certificate in certificates)
+    response = render(
         request,
         "certificates/my_certificates.html",
-        {"certificates": certificates, "languages": settings.LANGUAGES},
+        {
+            "certificates": certificates,
+            "languages": settings.LANGUAGES,
+            "preparing": preparing,
+            "refresh_seconds": PREPARING_REFRESH_SECONDS,
+        },
     )
+    if preparing:
+        response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
@@ -50,10 +61,30 @@ def certificate_download(request, certificate_id: int):
         filename = f"frontline-certificate-{certificate.display_code}-{certificate.language}-{second}.pdf"
     else:
         pdf = services.certificate_pdf_bytes(certificate=certificate)
+        if pdf is None:
+            return _being_prepared(request, certificate)
         filename = f"frontline-certificate-{certificate.display_code}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _being_prepared(request, certificate):
+    """The PDF is rendered in the worker, never in the request: until it is stored the
+    download says so and reloads itself (a meta refresh, no script); the reload that finds
+    the PDF downloads it."""
+    response = render(
+        request,
+        "certificates/being_prepared.html",
+        {
+            "certificate": certificate,
+            "is_holder": certificate.user_id == request.user.pk,
+            "refresh_seconds": PREPARING_REFRESH_SECONDS,
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Retry-After"] = str(PREPARING_REFRESH_SECONDS)
     return response
 
 

@@ -403,10 +403,18 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Background work (certificate PDFs) goes through Django's tasks framework. The immediate
-# backend runs a task when it is enqueued, which for certificates is after the transaction
-# commits; point TASKS_BACKEND at a queue backend to move rendering to a worker process.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+# Background work (certificate PDFs, invitation and reminder e-mails, digests, big exports) goes
+# through Django's tasks framework into a durable queue in the database (django-tasks-db): the
+# request only adds a row, and ``manage.py db_worker`` runs it (README, "Background work").
+# TASKS_BACKEND picks another backend: ``django.tasks.backends.immediate.ImmediateBackend`` runs
+# each task where it is enqueued (config/settings_test.py uses it).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Recurring jobs (``@cron`` above ``@task``) are enqueued by ``manage.py crontask``. With Redis
+# configured the scheduler holds a lock there, so a second scheduler (on another host, or
+# started by mistake) waits instead of enqueuing every job twice; without Redis its lock is
+# local to the process, so run exactly one scheduler.
+CRONTASK = {"REDIS_URL": os.environ.get("CRONTASK_REDIS_URL") or os.environ.get("REDIS_URL") or None}
 
 # Exports of more rows than this are prepared by the worker and their link e-mailed (digests);
 # the link works for EXPORT_LINK_DAYS days.
@@ -420,6 +428,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # Wagtail logs every background task it runs; that is noise outside debugging.
     "loggers": {
-        name: {"level": "WARNING"} for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools")
-    },
+        name: {"level": "WARNING"}
+        # apscheduler (crontask's scheduler) logs each run of every job, its lock's too, every 5 s.
+        for name in ("django.tasks", "django_tasks", "wagtail", "weasyprint", "fontTools", "apscheduler")
+    }
+    # Django's own console handler (DEBUG only) would print every django.* line a second time
+    # beside the root's. (Its mail_admins handler goes too: ADMINS is not used.)
+    | {"django": {"level": "INFO"}},
 }

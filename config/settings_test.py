@@ -19,3 +19,8 @@ STORAGES["private"] = {  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Tests never collect static files; WhiteNoise would only warn that STATIC_ROOT is missing.
 MIDDLEWARE = [name for name in MIDDLEWARE if name != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+# Tasks run where they are enqueued (after the transaction commits, for those queued on commit);
+# the tests that need the queue (tests/worker/) switch to the database backend themselves.
+# TASKS_BACKEND still overrides it, as for the worker process that tests/worker/ starts.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+CRONTASK = {"REDIS_URL": None}

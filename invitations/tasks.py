@@ -50,16 +50,26 @@ def invitation_message(user, *, site_url: str, inviter: str) -> EmailMessage:
 
 
 @task
-def send_invitation(user_id: int, site_url: str, inviter: str) -> None:
-    """One invitation e-mail; a task, so a queue backend can take sending out of the request."""
+def send_invitation(user_id: int, site_url: str, inviter: str) -> bool:
+    """One invitation e-mail, sent by the worker. Its arguments are plain JSON (the queue stores
+    them). True when it was sent, False when there was nobody left to invite. A mail server that
+    fails is logged and the exception raised again, so the task's result is FAILED in the queue
+    (``django_tasks_db.DBTaskResult``, with the traceback), never silent."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None or user.has_usable_password():
-        return  # gone, or already set a password: nothing to invite
-    invitation_message(user, site_url=site_url, inviter=inviter).send()
+        return False  # gone, or already set a password: nothing to invite
+    message = invitation_message(user, site_url=site_url, inviter=inviter)
+    try:
+        message.send()
+    except Exception:
+        logger.exception("The invitation e-mail to user %s could not be sent", user_id)
+        raise
+    return True
 
 
 def send_later(user_ids: list[int], site_url: str, inviter: str):
     """A callback for ``transaction.on_commit`` that queues one invitation per user."""
+    user_ids, site_url, inviter = [int(pk) for pk in user_ids], str(site_url), str(inviter)
 
     def send():
         for user_id in user_ids:

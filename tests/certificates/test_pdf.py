@@ -2,7 +2,7 @@
 serves the site's static files. Rendering is slow-ish, so this module renders twice."""
 
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,12 +10,15 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from assessments.models import Attempt
 from certificates import codes
 from certificates.models import Certificate
 from certificates.pdf import StaticFilesOnlyFetcher, render_pdf
+from certificates.tasks import render_certificate
 
 HOLDER = "Ҷамшед Қодирӣ Ғафуров"
 AGENCY = "Қӯшунҳои сарҳадӣ"
@@ -110,21 +113,32 @@ def test_fetcher_serves_a_static_font():
 
 
 @pytest.mark.django_db
-def test_download_renders_the_pdf_again_when_the_stored_file_is_gone(client, trainee, certificate):
+def test_a_stored_file_that_is_gone_is_rendered_again_by_the_worker_not_the_request(
+    client, trainee, certificate, django_capture_on_commit_callbacks, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(b"%PDF-1.7 old"), save=True)
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=timezone.now() - timedelta(hours=1))
     missing, storage = certificate.pdf.name, certificate.pdf.storage
     storage.delete(missing)
-    assert not storage.exists(missing)
     client.force_login(trainee)
 
     response = client.get(reverse("certificate_download", args=[certificate.pk]))
 
     assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Your certificate is being prepared" in response.content.decode()
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "certificates.tasks.render_certificate"
+    assert queued.args_kwargs["args"] == [certificate.pk]
+
+    assert render_certificate.call(certificate.pk) is True
+    response = client.get(reverse("certificate_download", args=[certificate.pk]))
+
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))
     assert trainee.full_name in reader.pages[0].extract_text()
     certificate.refresh_from_db()
-    assert storage.exists(certificate.pdf.name)
     assert storage.open(certificate.pdf.name).read() == response.content
 
 

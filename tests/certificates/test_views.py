@@ -14,7 +14,7 @@ from certificates.models import Certificate
 from certificates.services import certificate_revoke
 from certificates.views import LOOKUPS_PER_MINUTE
 from tests.assessments.builders import issue_certificate
-from tests.factories import UserFactory, build_course, sign_in_with_second_factor, with_totp
+from tests.factories import UserFactory, build_course, make_coordinator, sign_in_with_second_factor, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +67,128 @@ def test_holder_downloads_the_stored_pdf(client_trainee, certificate, fake_rende
     assert fake_render == []
 
 
-def test_download_renders_a_pdf_never_rendered_before(client_trainee, certificate, fake_render):
+def test_download_before_the_worker_rendered_says_it_is_being_prepared_and_never_renders(
+    client_trainee, certificate, fake_render
+):
     response = client_trainee.get(reverse("certificate_download", args=[certificate.pk]))
 
     assert response.status_code == 200
-    assert response.content.startswith(b"%PDF-")
+    assert response["Content-Type"].startswith("text/html")
+    assert response["Cache-Control"] == "private, no-store"
+    body = text(response)
+    assert "Your certificate is being prepared" in body
+    assert '<meta http-equiv="refresh" content="5">' in body
+    assert "<script" not in body.split("</head>")[0].split("<meta http-equiv")[1]
+    assert fake_render == []
+
+
+def test_being_prepared_is_said_in_the_trainees_language(client, trainee, certificate, fake_render):
+    trainee.preferred_language = "tg"
+    trainee.save(update_fields=["preferred_language"])
+    client.force_login(trainee)
+
+    with translation.override("tg"):
+        expected = translation.gettext("Your certificate is being prepared")
+        response = client.get(reverse("certificate_download", args=[certificate.pk]))
+
+    assert '<html lang="tg">' in text(response)
+    assert expected in text(response)  # the tg catalogue's text (i18n-pending until merged)
+    assert fake_render == []
+
+
+def test_my_certificates_reloads_until_the_pdf_is_ready_then_offers_it(client_trainee, certificate, fake_render):
+    download = reverse("certificate_download", args=[certificate.pk])
+
+    preparing = text(client_trainee.get(reverse("my_certificates")))
+
+    assert '<meta http-equiv="refresh" content="5">' in preparing
+    assert "Your certificate is being prepared." in preparing
+    assert f'href="{download}"' not in preparing
+
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(b"%PDF-1.7 stored"), save=True)
+    ready = text(client_trainee.get(reverse("my_certificates")))
+
+    assert 'http-equiv="refresh"' not in ready
+    assert "being prepared" not in ready
+    assert f'href="{download}"' in ready
+    assert client_trainee.get(download).content == b"%PDF-1.7 stored"
+    assert fake_render == []
+
+
+@pytest.mark.parametrize("more", [0, 4])
+def test_my_certificates_lists_in_few_queries(
+    client_trainee, trainee, certificate, more, django_assert_max_num_queries
+):
+    """As many queries for five certificates, some being prepared, as for one."""
+    for n in range(more):
+        other = issue_certificate(trainee, build_course(title=f"Course {n}", lessons=1))
+        if n % 2:
+            other.pdf.save(f"{other.code}.pdf", ContentFile(b"%PDF-1.7 stored"), save=True)
+
+    with django_assert_max_num_queries(12):
+        response = client_trainee.get(reverse("my_certificates"))
+
+    assert response.status_code == 200
+    assert text(response).count("being prepared") == (3 if more else 1)
+
+
+def test_the_render_task_renders_once_however_often_it_runs(certificate, fake_render):
+    from certificates.tasks import render_certificate
+
+    assert render_certificate.call(certificate.pk) is True
+    assert render_certificate.call(certificate.pk) is False
+
+    certificate.refresh_from_db()
+    assert certificate.pdf.name.endswith(f"{certificate.code}.pdf")
     assert fake_render == [certificate.pk]
+
+
+def test_the_render_task_renders_nothing_for_an_erased_holder(certificate, trainee, fake_render):
+    from certificates.tasks import render_certificate
+
+    type(trainee).objects.filter(pk=trainee.pk).update(erased_at=timezone.now())
+
+    assert render_certificate.call(certificate.pk) is False
+    assert render_certificate.call(987654) is False
+    assert fake_render == []
+
+
+def test_issuing_renders_the_pdf_after_commit_not_before(
+    trainee, course, fake_render, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        certificate = issue_certificate(trainee, course)
+    assert fake_render == []
+
+    for callback in callbacks:
+        callback()  # the immediate backend of the tests runs the task where it is enqueued
+
+    certificate.refresh_from_db()
+    assert fake_render == [certificate.pk]
+    assert certificate.pdf
+
+
+def test_a_render_lost_long_ago_is_queued_again_once_a_minute(client_trainee, certificate, fake_render):
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=timezone.now() - timedelta(minutes=5))
+    url = reverse("certificate_download", args=[certificate.pk])
+
+    first = client_trainee.get(url)  # the immediate backend renders where it is queued
+
+    assert "being prepared" in text(first)
+    assert fake_render == [certificate.pk]
+    assert client_trainee.get(url)["Content-Type"] == "application/pdf"
+    assert fake_render == [certificate.pk]
+
+
+def test_coordinator_is_told_the_trainees_certificate_is_being_prepared(client, certificate, fake_render):
+    coordinator = make_coordinator(email="coordinator@example.org")
+    sign_in_with_second_factor(client, coordinator)
+
+    response = client.get(reverse("certificate_download", args=[certificate.pk]))
+
+    assert response.status_code == 200
+    assert "The certificate is being prepared" in text(response)
+    assert fake_render == []
 
 
 def test_another_users_certificate_pdf_is_not_found(client, certificate, other_user, fake_render):

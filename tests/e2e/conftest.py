@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against a real server process.
 
-The site runs as ``manage.py runserver`` in its own process, on its own database (a fresh
+The site runs as ``manage.py runserver`` in its own process, with a ``manage.py db_worker``
+beside it for the queued work (certificate PDFs, invitation e-mails), on its own database (a fresh
 SQLite file, or a fresh PostgreSQL database when the suite runs on PostgreSQL), migrated and
 seeded with ``seed_demo`` once per test session. The browser tests touch that database only
 through the browser and through ``manage.py`` in the site's environment, never through the
@@ -83,6 +84,7 @@ class Site:
     env: dict
     mail_dir: Path
     log_path: Path
+    worker_log_path: Path | None = None
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -128,7 +130,11 @@ class Site:
         raise AssertionError(f"no e-mail to {address} within {timeout} s")
 
     def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        tails = []
+        for path in (self.log_path, self.worker_log_path):
+            if path is not None and path.exists():
+                tails.append(f"--- {path.name}\n" + "\n".join(path.read_text(errors="replace").splitlines()[-lines:]))
+        return "\n".join(tails)
 
 
 def _missing_tools() -> list[str]:
@@ -172,14 +178,25 @@ def site(tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
     }
     log_path = workdir / "server.log"
-    server = None
+    worker_log_path = workdir / "worker.log"
+    server = worker = None
     try:
-        site = Site(base_url=base_url, env=env, mail_dir=mail_dir, log_path=log_path)
+        site = Site(base_url=base_url, env=env, mail_dir=mail_dir, log_path=log_path, worker_log_path=worker_log_path)
         site.manage("migrate", "--no-input", timeout=SEED_SECONDS)
         site.manage("seed_demo", timeout=SEED_SECONDS)
         with log_path.open("wb") as log:
             server = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+                cwd=ROOT,
+                env={**env, "DJANGO_DEBUG": "0"},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        with worker_log_path.open("wb") as log:
+            # The queue's worker, as ./run start and production run it: certificates are
+            # rendered and invitations sent here, not in the requests the browser makes.
+            worker = subprocess.Popen(
+                [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-reload", "--interval", "0.2"],
                 cwd=ROOT,
                 env={**env, "DJANGO_DEBUG": "0"},
                 stdout=log,
@@ -191,17 +208,18 @@ def site(tmp_path_factory):
                 urllib.request.urlopen(base_url + "/en/", timeout=5)
                 break
             except OSError as error:
-                if server.poll() is not None or time.monotonic() > deadline:
+                if server.poll() is not None or worker.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError("the site did not start:\n" + site.log_tail()) from error
                 time.sleep(0.3)
         yield site
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        for process in (server, worker):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
         drop_database()
         shutil.rmtree(workdir, ignore_errors=True)
 

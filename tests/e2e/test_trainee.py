@@ -149,6 +149,9 @@ def test_trainee_signs_up_learns_passes_and_verifies_the_certificate(site, new_p
     assert_accessible(page, f"assessment result ({language})")
 
     page.locator(f"main a[href='/{language}/certificates/']").click()
+    # The site's worker renders the PDF; until it is stored the page says the certificate is
+    # being prepared and reloads itself (a meta refresh), and then offers the download.
+    page.locator("main a[href$='/pdf/']").first.wait_for(timeout=90_000)
     assert_accessible(page, f"my certificates ({language})")
     with page.expect_download() as download_info:
         page.locator("main a[href$='/pdf/']").first.click()
