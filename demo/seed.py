@@ -147,10 +147,11 @@ def ensure_assessment(course: CoursePage, data: SeedAssessment, report: SeedRepo
 
 
 def ensure_groups() -> None:
-    """Editors author and translate, Moderators approve (Wagtail's default workflow), Coordinators report."""
+    """Editors author and translate, Moderators approve (Wagtail's default workflow), Coordinators
+    report and set their scope's requirements in the admin's Training programme menu."""
     editors, _ = Group.objects.get_or_create(name="Editors")
     moderators, _ = Group.objects.get_or_create(name="Moderators")
-    Group.objects.get_or_create(name="Coordinators")
+    coordinators, _ = Group.objects.get_or_create(name="Coordinators")
     workflow = Workflow.objects.filter(name="Moderators approval").first()
     if workflow is not None and not WorkflowPage.objects.filter(page=Page.get_first_root_node()).exists():
         WorkflowPage.objects.create(workflow=workflow, page=Page.get_first_root_node())
@@ -162,6 +163,10 @@ def ensure_groups() -> None:
     )
     for group in (editors, moderators):
         group.permissions.add(admin_access, submit_translation)
+    requirement_permissions = Permission.objects.filter(
+        content_type__app_label="programme", codename__endswith="_requirement"
+    )
+    coordinators.permissions.add(admin_access, *requirement_permissions)
 
 
 # Illustrative staff numbers per region for a fresh installation, so coverage can be read at
