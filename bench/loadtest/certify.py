@@ -52,7 +52,18 @@ class Worker:
     def __init__(self, env: dict[str, str]):
         self.log = (OUT / "worker.log").open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-reload", "--verbosity", "0"],
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--queue-name",
+                "*",
+                "--no-reload",
+                "--interval",
+                "0.25",
+                "--verbosity",
+                "0",
+            ],
             cwd=ROOT,
             env=env,
             stdout=self.log,
