@@ -71,7 +71,8 @@ def digest_figures(*, user, today: date) -> dict:
     and ids (names are looked up in the reader's language when it is rendered).
 
     A fixed number of queries, whatever the number of trainees: the reports' matrix, one count
-    of newly overdue assignments per course, one of all overdue, one of expiring certificates."""
+    of overdue assignments per course (all of them and those newly overdue), one of expiring
+    certificates."""
     scope = Scope.for_user(user)
     filters = reports.Filters()
     matrix = reports.completion_matrix(scope=scope, filters=filters, today=today)
@@ -79,13 +80,12 @@ def digest_figures(*, user, today: date) -> dict:
         user_id__in=scope.trainees().values("pk"), ended_at__isnull=True, completed_at__isnull=True
     )
     overdue = with_status(in_scope.filter(due_on__lt=today), today=today).filter(status=Status.OVERDUE)
-    newly = {
-        row["course_id"]: row["n"]
-        for row in overdue.filter(due_on__gte=today - timedelta(days=7))
-        .values("course_id")
-        .annotate(n=Count("pk"))
+    by_course = list(
+        overdue.values("course_id")
+        .annotate(n=Count("pk"), newly=Count("pk", filter=Q(due_on__gte=today - timedelta(days=7))))
         .order_by()
-    }
+    )
+    newly = {row["course_id"]: row["newly"] for row in by_course if row["newly"]}
     return {
         "today": today.isoformat(),
         "scope": [list(pair) for pair in scope.pairs],
@@ -96,7 +96,7 @@ def digest_figures(*, user, today: date) -> dict:
             {"id": row.course.pk, "certified": row.certified, "headcount": row.headcount} for row in matrix.courses
         ],
         "newly_overdue": [[course_id, count] for course_id, count in sorted(newly.items())],
-        "overdue": overdue.count(),
+        "overdue": sum(row["n"] for row in by_course),
         "expiring": reports.certificates_expiring(scope=scope, filters=filters, days=DIGEST_EXPIRY_DAYS, today=today),
         "uncovered_regions": [region.pk for region in matrix.regions if matrix.region_totals[region.pk].uncovered],
     }

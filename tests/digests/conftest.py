@@ -7,10 +7,11 @@ import pytest
 from django.urls import NoReverseMatch, clear_url_caches, reverse
 from django.utils import timezone, translation
 
+from programme import services
+from programme.models import Assignment
 from tests.assessments.builders import issue_certificate
 from tests.factories import (
     AgencyFactory,
-    AssignmentFactory,
     RegionFactory,
     UserFactory,
     build_course,
@@ -88,14 +89,26 @@ def client_coordinator(client, coordinator):
 def programme(db, course, frontier, harbour, east, west):
     """In the coordinator's scope (Frontier, East): one certified trainee, one whose assignment
     fell overdue three days ago, one due next month. Outside it: a Harbour trainee in the East
-    and a Frontier trainee in the West, both overdue."""
+    and a Frontier trainee in the West, both overdue.
+
+    The course is required of Frontier and Harbour (``build_course(audiences=...)``); trainees
+    who join afterwards get their assignment from the worker's sync once the transaction commits,
+    which a test transaction never does: ``trainees_sync`` is called as the task would, and the
+    due dates are then set to the cases above."""
     today = timezone.localdate()
     certified = UserFactory(full_name="Certified Inscope", agency=frontier, region=east)
-    issue_certificate(certified, course)
     late = UserFactory(full_name="Late Inscope", agency=frontier, region=east)
-    AssignmentFactory(user=late, course=course, due_on=today - timedelta(days=3))
-    AssignmentFactory(user=UserFactory(agency=frontier, region=east), course=course, due_on=today + timedelta(days=30))
-    for agency, region in ((harbour, east), (frontier, west)):
-        outsider = UserFactory(full_name=f"Outsider {agency.code} {region.code}", agency=agency, region=region)
-        AssignmentFactory(user=outsider, course=course, due_on=today - timedelta(days=2))
+    next_month = UserFactory(agency=frontier, region=east)
+    outsiders = [
+        UserFactory(full_name=f"Outsider {agency.code} {region.code}", agency=agency, region=region)
+        for agency, region in ((harbour, east), (frontier, west))
+    ]
+    services.trainees_sync(user_ids=[user.pk for user in (certified, late, next_month, *outsiders)], new=True)
+    issue_certificate(certified, course)  # completes the certified trainee's assignment
+    for user, due_on in (
+        (late, today - timedelta(days=3)),
+        (next_month, today + timedelta(days=30)),
+        *((outsider, today - timedelta(days=2)) for outsider in outsiders),
+    ):
+        assert Assignment.objects.filter(user=user, course=course, ended_at__isnull=True).update(due_on=due_on) == 1
     return {"certified": certified, "late": late}
