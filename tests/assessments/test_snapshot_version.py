@@ -46,7 +46,7 @@ def test_an_attempt_in_an_unknown_format_is_left_open_rather_than_misgraded(read
     assert attempt.is_open
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_attempts_stored_before_the_version_existed_are_version_1():
     executor = MigrationExecutor(connection)
     executor.migrate([("assessments", "0001_initial")])

@@ -11,7 +11,7 @@ from tests.factories import UserFactory
 BEFORE = [("reports", "0001_initial"), ("invitations", None)]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_batch_stored_before_the_move_is_still_there_after():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

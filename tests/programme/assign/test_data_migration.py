@@ -18,7 +18,7 @@ from tests.factories import AgencyFactory, PassedAttemptFactory, UserFactory, bu
 BEFORE = [("courses", "0002_search_text"), ("programme", "0001_initial")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_audiences_become_requirements_and_assignments():
     course = build_course(title="Identifying victims", lessons=1)
     border, police, other = AgencyFactory(), AgencyFactory(), AgencyFactory()

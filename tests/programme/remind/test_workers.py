@@ -22,7 +22,7 @@ from tests.factories import UserFactory, make_coordinator
 from tests.programme.remind.conftest import assign
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), reason="needs PostgreSQL (SKIP LOCKED)"
     ),
